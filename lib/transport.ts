@@ -1,0 +1,86 @@
+/** One HTTP attempt. The only module that touches the network. */
+import http from 'node:http';
+import https from 'node:https';
+import nodeFetch from 'node-fetch';
+import type { ZendeskResponse } from '../tools/types';
+
+/** The slice of the fetch API the executor needs; hosts may inject their own. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal; agent?: unknown },
+) => Promise<{
+  status: number;
+  headers: { forEach(callback: (value: string, key: string) => void): void };
+  text(): Promise<string>;
+}>;
+
+// Keep-alive saves a TCP (and TLS) handshake on every call after the first.
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+const agentFor = (url: URL) => (url.protocol === 'http:' ? httpAgent : httpsAgent);
+
+const defaultFetch: FetchLike = (url, init) => nodeFetch(url, { ...init, agent: agentFor } as never) as never;
+
+/**
+ * Why an attempt got no answer. `refused` means the request never reached the server; after the
+ * others, the server may or may not have acted on it.
+ */
+export type TransportFailureKind = 'refused' | 'reset' | 'timeout' | 'aborted';
+
+export class TransportFailure extends Error {
+  constructor(
+    readonly kind: TransportFailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export interface AttemptRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  fetch?: FetchLike;
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // 429s and proxies answer plain text
+  }
+}
+
+export async function attempt(request: AttemptRequest): Promise<ZendeskResponse> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+  try {
+    const response = await (request.fetch ?? defaultFetch)(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal,
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    const body = parseBody(await response.text());
+    return { status: response.status, headers, body };
+  } catch (error) {
+    if (request.signal?.aborted) throw new TransportFailure('aborted', 'the call was cancelled');
+    if (timeout.signal.aborted) throw new TransportFailure('timeout', `no answer within ${request.timeoutMs} ms`);
+    const code = (error as { code?: string }).code ?? '';
+    const kind = REFUSED_CODES.has(code) ? 'refused' : 'reset';
+    throw new TransportFailure(kind, `${code || 'network error'}: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

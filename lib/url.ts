@@ -1,0 +1,34 @@
+/** Where requests go: the Zendesk host of a subdomain, or a trusted base URL (the sandbox). */
+
+export function zendeskApiBase(subdomain: string): string {
+  return `https://${subdomain.toLowerCase()}.zendesk.com/api/v2`;
+}
+
+/** A base URL override must be a plain http(s) URL; it comes from options or the environment, never from params. */
+export function checkedBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`baseUrl "${baseUrl}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('baseUrl must use http or https');
+  if (url.username || url.password || url.search || url.hash) throw new Error('baseUrl must not carry credentials, a query or a fragment');
+  return url.toString().replace(/\/+$/, '');
+}
+
+type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+/** Appends percent-encoded path segments and query; lists are sent comma-separated. */
+export function buildUrl(base: string, path: readonly (string | number)[], query: Record<string, QueryValue> = {}): string {
+  const segments = path.map((segment) => encodeURIComponent(String(segment))).join('/');
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const encoded = Array.isArray(value)
+        ? value.map((item) => encodeURIComponent(String(item))).join(',')
+        : encodeURIComponent(String(value));
+      return `${encodeURIComponent(key)}=${encoded}`;
+    });
+  return `${base}/${segments}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}
