@@ -39,6 +39,7 @@ const fail = (error: ToolError): ToolResult => ({ success: false, error });
 
 /** Sends one request of an operation and maps the answer to its documented outputs. */
 async function callOnce(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>) {
+  if (!tool.request) throw new Error(`${tool.id} declares no request`);
   const response = await connection.send(tool.request(params));
   const problem = tool.verify?.(response);
   if (problem) throw new CallError({ code: 'unauthorized', status: response.status, message: problem });
@@ -113,6 +114,10 @@ export async function executeTool(toolOrId: AnyToolDefinition | string, params?:
     return fail({ code: 'invalid_input', param: 'baseUrl', message: (error as Error).message });
   }
   try {
+    if (tool.run) {
+      const result = await tool.run(input.params as never, { connection, options });
+      return result.output ? { ...result, output: conformOutputs(tool.outputs, result.output) } as ToolResult : result;
+    }
     if (options.all) return await collectAll(connection, tool, input.params, options.maxItems ?? DEFAULT_MAX_ITEMS);
     if (tool.result.kind === 'job') {
       const { batchParam } = tool.result;

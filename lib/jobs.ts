@@ -146,7 +146,7 @@ export async function runJobsToCompletion(
 
   const runChunk = async (chunk: ChunkOutcome) => {
     try {
-      const request = tool.request(batchParam ? { ...params, [batchParam]: chunk.items } : params);
+      const request = tool.request!(batchParam ? { ...params, [batchParam]: chunk.items } : params);
       const queued: JobStatus = (await connection.send(request)).body.job_status;
       chunk.job = await waitForJob(connection, queued, options, (job) => {
         progressByChunk.set(chunk, job.progress ?? 0);

@@ -122,7 +122,19 @@ export type ToolKind =
   | { kind: 'single' }
   | { kind: 'cursor-list'; itemsKey: string }
   | { kind: 'offset-list'; itemsKey: string; window?: number }
-  | { kind: 'job'; batchParam?: string };
+  | { kind: 'job'; batchParam?: string }
+  | { kind: 'composite' };
+
+/** What a composite operation gets from the executor: the account connection and the call's options. */
+export interface ToolRunContext {
+  connection: import('../lib/connection').Connection;
+  options: import('../lib/executor').ExecuteOptions;
+}
+
+/** A composite operation's answer: its outputs (not yet conformed), or a failure with optional outputs. */
+export type ToolRunResult =
+  | { success: true; output: Record<string, unknown>; warnings?: string[] }
+  | { success: false; error: import('../lib/errors').ToolError; output?: Record<string, unknown> };
 
 export type ResourceName = 'tickets' | 'users' | 'organizations' | 'search';
 
@@ -144,7 +156,13 @@ export interface ToolDefinition<P extends ParamMap = ParamMap> {
   params: P;
   /** Rules across params that a schema cannot say (at least one change, source is not target...). */
   check?: (params: CoercedParams<P>) => InputProblem | undefined;
-  request: (params: CoercedParams<P>) => RequestSpec;
+  /** The one request of a simple operation. */
+  request?: (params: CoercedParams<P>) => RequestSpec;
+  /**
+   * A composite operation (bulk triage) runs several requests through the executor's connection
+   * instead of declaring one. Exactly one of `request` and `run` is given.
+   */
+  run?: (params: CoercedParams<P>, context: ToolRunContext) => Promise<ToolRunResult>;
   outputs: OutputMap;
   /** Picks the documented outputs from Zendesk's answer; the executor fills absent keys with null. */
   output: (response: ZendeskResponse, params: CoercedParams<P>) => Record<string, unknown>;
