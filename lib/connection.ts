@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestSpec, ZendeskResponse } from '../tools/types';
 import { codeForStatus, describeZendeskError, redact, type ToolError } from './errors';
 import type { Credentials } from './input';
-import { type AccountPacer, DEFAULT_PACING, pacerFor, type PacingOptions, sleep } from './pacer';
+import { type AccountPacer, DEFAULT_PACING, pacerFor, PacerWait, type PacingOptions, sleep } from './pacer';
 import { type AttemptOutcome, decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { attempt, type FetchLike, TransportFailure } from './transport';
 import { buildUrl, checkedBaseUrl, zendeskApiBase } from './url';
@@ -85,7 +85,7 @@ export class Connection {
 
     for (let attemptNumber = 1; ; attemptNumber += 1) {
       let outcome: AttemptOutcome;
-      const release = await this.acquire();
+      const release = await this.acquire(this.policy.maxWaitMs - waitedMs);
       try {
         const response = await attempt({
           method: spec.method,
@@ -119,10 +119,14 @@ export class Connection {
     }
   }
 
-  private async acquire() {
+  private async acquire(maxWaitMs: number) {
     try {
-      return await this.pacer.acquire(this.options.signal);
-    } catch {
+      return await this.pacer.acquire(this.options.signal, maxWaitMs);
+    } catch (error) {
+      if (error instanceof PacerWait) {
+        const retryAfter = Math.ceil(error.delayMs / 1000);
+        throw new CallError({ code: 'rate_limited', retryAfter, message: `Zendesk's rate limit for this account is exhausted; try again in ${retryAfter} s.` });
+      }
       throw new CallError({ code: 'aborted', message: 'The call was cancelled by the caller.' });
     }
   }

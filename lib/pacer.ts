@@ -30,6 +30,13 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 export { sleep };
 
+/** The account is paused for longer than the caller may wait. */
+export class PacerWait extends Error {
+  constructor(readonly delayMs: number) {
+    super(`the account is rate limited for ${Math.ceil(delayMs / 1000)} s`);
+  }
+}
+
 export class AccountPacer {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -42,8 +49,11 @@ export class AccountPacer {
 
   constructor(public concurrency: number) {}
 
-  /** Waits for a free slot and for the rate budget; resolves to the function that frees the slot. */
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a free slot and for the rate budget; resolves to the function that frees the slot.
+   * A wait longer than `maxWaitMs` (a pause ordered by a 429) is not taken: it throws PacerWait.
+   */
+  async acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<() => void> {
     if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active += 1;
     let released = false;
@@ -54,7 +64,9 @@ export class AccountPacer {
       this.waiting.shift()?.();
     };
     try {
-      await sleep(this.delayBeforeNext(), signal);
+      const delay = this.delayBeforeNext();
+      if (delay > maxWaitMs) throw new PacerWait(delay);
+      await sleep(delay, signal);
     } catch (error) {
       release();
       throw error;
