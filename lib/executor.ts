@@ -3,7 +3,7 @@
  * and maps the answer onto the documented outputs. It never throws for bad input or an HTTP error.
  */
 import { getTool } from '../tools';
-import type { AnyToolDefinition } from '../tools/types';
+import type { AnyToolDefinition, InputProblem } from '../tools/types';
 import { CallError, Connection, type ConnectionOptions } from './connection';
 import type { ToolError } from './errors';
 import { prepareInput } from './input';
@@ -36,6 +36,12 @@ function resolveTool(toolOrId: AnyToolDefinition | string): AnyToolDefinition | 
 }
 
 const fail = (error: ToolError): ToolResult => ({ success: false, error });
+
+/** Every problem of the input in one message; `param` names the first to fix. */
+function inputError(problems: InputProblem[]): ToolError {
+  const message = problems.map((p) => p.message.replace(/\.?$/, '.')).join(' ');
+  return { code: 'invalid_input', param: problems[0].param, message, ...(problems.length > 1 ? { details: { problems } } : {}) };
+}
 
 /** Sends one request of an operation and maps the answer to its documented outputs. */
 async function callOnce(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>) {
@@ -102,11 +108,7 @@ export async function executeTool(toolOrId: AnyToolDefinition | string, params?:
   const tool = resolveTool(toolOrId);
   if (!tool) return fail({ code: 'unknown_tool', message: `There is no tool "${String(toolOrId)}".` });
   const input = prepareInput(tool, params);
-  if (!input.ok) {
-    const [first] = input.problems;
-    const message = input.problems.map((p) => p.message.replace(/\.?$/, '.')).join(' ');
-    return fail({ code: 'invalid_input', param: first.param, message, ...(input.problems.length > 1 ? { details: { problems: input.problems } } : {}) });
-  }
+  if (!input.ok) return fail(inputError(input.problems));
   let connection: Connection;
   try {
     connection = new Connection(input.credentials, options);
@@ -152,7 +154,7 @@ export async function* iteratePages(toolOrId: AnyToolDefinition | string, params
   const tool = resolveTool(toolOrId);
   if (!tool) throw new ZendeskToolError({ code: 'unknown_tool', message: `There is no tool "${String(toolOrId)}".` });
   const input = prepareInput(tool, params);
-  if (!input.ok) throw new ZendeskToolError({ code: 'invalid_input', param: input.problems[0].param, message: input.problems.map((p) => p.message.replace(/\.?$/, '.')).join(' ') });
+  if (!input.ok) throw new ZendeskToolError(inputError(input.problems));
   const connection = new Connection(input.credentials, options);
   try {
     for await (const step of pageSteps(connection, tool, input.params, (c, p) => callOnce(c, tool, p) as Promise<PageOutput>)) {

@@ -67,7 +67,8 @@ export const ticketOutput = out.object(
     tags: stringList('Tags'),
     custom_fields: out.array(
       'Custom field values',
-      out.object('A custom field value', { id: out.number('Field id'), value: out.string('Value') }),
+      // Zendesk sends text, a number, true/false or a list of tags, by field type.
+      out.object('A custom field value', { id: out.number('Field id'), value: out.json('Value: text, number, true/false or a list, by field type') }),
     ),
     custom_status_id: out.number('Id of the custom status'),
     satisfaction_rating: out.object('Satisfaction rating', {

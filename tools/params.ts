@@ -1,5 +1,5 @@
 /** Param helpers and the param fragments several operations share. */
-import type { ParamDefinition, ParamFormat } from './types';
+import type { InputProblem, ParamDefinition, ParamFormat } from './types';
 
 type ParamOptions<R extends boolean> = Partial<
   Omit<ParamDefinition<ParamFormat, R>, 'type' | 'format' | 'required' | 'description'>
@@ -106,12 +106,12 @@ export const ticketFieldParams = {
 };
 
 export const userFieldParams = {
-  userEmail: param.text("The user's primary email address.", { example: 'jane@example.com' }),
-  role: param.choice(USER_ROLES, 'Role of the user.'),
-  phone: param.text('Phone number.'),
-  organizationId: param.numericId('Id of the organization the user belongs to.'),
-  verified: param.boolean('Whether the email identity is verified ("true" or "false").', { advanced: true }),
-  tags: param.stringList('Comma-separated tags.'),
+  userEmail: param.text("The user's email address, e.g. jane@example.com.", { example: 'jane@example.com' }),
+  role: param.choice(USER_ROLES, 'Role of the user: end-user (a customer), agent or admin.'),
+  phone: param.text('Phone number, e.g. +1 555 0100.', { example: '+1 555 0100' }),
+  organizationId: param.numericId('Id of the organization the user belongs to, e.g. 360001234.', { example: '360001234' }),
+  verified: param.boolean('Whether the user\'s email identity is marked as verified: "true" or "false".', { advanced: true }),
+  tags: param.stringList('Comma-separated tags, e.g. "vip, beta".', { example: 'vip, beta' }),
   customFields: param.jsonObject('User field values as a JSON object keyed by field key, e.g. {"plan": "gold"}.', {
     advanced: true,
     example: '{"plan": "gold"}',
@@ -119,12 +119,32 @@ export const userFieldParams = {
 };
 
 export const organizationFieldParams = {
-  domainNames: param.stringList('Comma-separated email domains of the organization, e.g. "acme.com, acme.io".'),
+  domainNames: param.stringList('Comma-separated email domains of the organization, e.g. "acme.com, acme.io".', { example: 'acme.com, acme.io' }),
   details: param.text('Details about the organization, such as its address.', { multiline: true }),
   notes: param.text('Notes about the organization.', { multiline: true }),
-  tags: param.stringList('Comma-separated tags.'),
-  customFields: param.jsonObject('Organization field values as a JSON object keyed by field key.', {
+  tags: param.stringList('Comma-separated tags, e.g. "enterprise, emea".', { example: 'enterprise, emea' }),
+  customFields: param.jsonObject('Organization field values as a JSON object keyed by field key, e.g. {"tier": "enterprise"}.', {
     advanced: true,
     example: '{"tier": "enterprise"}',
   }),
 };
+
+/**
+ * Checks every element of a json-array param: each must be an object (`shape` shows one) that
+ * passes `rule`. The problem names the param and the item (from 1), so the right element gets fixed.
+ */
+export function checkEachItem(
+  name: string,
+  items: readonly unknown[],
+  shape: string,
+  rule: (item: Record<string, unknown>) => string | undefined,
+): InputProblem | undefined {
+  for (const [index, item] of items.entries()) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      return { param: name, message: `${name}: item ${index + 1} must be an object such as ${shape}; got ${JSON.stringify(item)?.slice(0, 40)}` };
+    }
+    const problem = rule(item as Record<string, unknown>);
+    if (problem) return { param: name, message: `${name}: item ${index + 1} ${problem}, e.g. ${shape}` };
+  }
+  return undefined;
+}

@@ -166,9 +166,9 @@ export interface Ticket {
      */
     id: number | null;
     /**
-     * Value
+     * Value: text, number, true/false or a list, by field type
      */
-    value: string | null;
+    value: unknown;
     [key: string]: unknown;
   }> | null;
   /**
@@ -328,6 +328,242 @@ export interface JobStatus {
 }
 
 /**
+ * The user
+ */
+export interface User {
+  /**
+   * User id
+   */
+  id: number | null;
+  /**
+   * API URL of the user
+   */
+  url: string | null;
+  /**
+   * Name
+   */
+  name: string | null;
+  /**
+   * Primary email address
+   */
+  email: string | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  /**
+   * Time zone
+   */
+  time_zone: string | null;
+  /**
+   * IANA time zone
+   */
+  iana_time_zone: string | null;
+  /**
+   * Phone number
+   */
+  phone: string | null;
+  /**
+   * Whether the phone number is shared
+   */
+  shared_phone_number: boolean | null;
+  /**
+   * Profile photo
+   */
+  photo: {
+    /**
+     * URL of the photo
+     */
+    content_url: string | null;
+    /**
+     * File name
+     */
+    file_name: string | null;
+    /**
+     * Size in bytes
+     */
+    size: number | null;
+    [key: string]: unknown;
+  } | null;
+  /**
+   * Locale, e.g. en-US
+   */
+  locale: string | null;
+  /**
+   * Locale id
+   */
+  locale_id: number | null;
+  /**
+   * Id of the default organization
+   */
+  organization_id: number | null;
+  /**
+   * Role: end-user, agent or admin
+   */
+  role: string | null;
+  /**
+   * Role type of a custom role
+   */
+  role_type: number | null;
+  /**
+   * Id of the custom role
+   */
+  custom_role_id: number | null;
+  /**
+   * False once the user is deleted
+   */
+  active: boolean | null;
+  /**
+   * Whether an identity is verified
+   */
+  verified: boolean | null;
+  /**
+   * Alias shown to end users
+   */
+  alias: string | null;
+  /**
+   * Details about the user
+   */
+  details: string | null;
+  /**
+   * Notes about the user
+   */
+  notes: string | null;
+  /**
+   * Agent signature
+   */
+  signature: string | null;
+  /**
+   * Id of the default group
+   */
+  default_group_id: number | null;
+  /**
+   * Tags
+   */
+  tags: Array<string> | null;
+  /**
+   * Id of the user in another system
+   */
+  external_id: string | null;
+  /**
+   * Whether the agent is restricted
+   */
+  restricted_agent: boolean | null;
+  /**
+   * Whether the user is suspended
+   */
+  suspended: boolean | null;
+  /**
+   * Whether the user is a forum moderator
+   */
+  moderator: boolean | null;
+  /**
+   * Whether the agent is chat only
+   */
+  chat_only: boolean | null;
+  /**
+   * Whether the user can only make private comments
+   */
+  only_private_comments: boolean | null;
+  /**
+   * Whether two-factor authentication is on
+   */
+  two_factor_auth_enabled: boolean | null;
+  /**
+   * Last sign-in (ISO 8601)
+   */
+  last_login_at: string | null;
+  /**
+   * Which tickets the user may see
+   */
+  ticket_restriction: string | null;
+  /**
+   * Custom user field values, keyed by field key
+   */
+  user_fields: unknown;
+  /**
+   * Whether the user is shared from another account
+   */
+  shared: boolean | null;
+  /**
+   * Whether the agent is shared from another account
+   */
+  shared_agent: boolean | null;
+  /**
+   * URL of a remote photo
+   */
+  remote_photo_url: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The organization
+ */
+export interface Organization {
+  /**
+   * Organization id
+   */
+  id: number | null;
+  /**
+   * API URL of the organization
+   */
+  url: string | null;
+  /**
+   * Name
+   */
+  name: string | null;
+  /**
+   * Email domains
+   */
+  domain_names: Array<string> | null;
+  /**
+   * Details
+   */
+  details: string | null;
+  /**
+   * Notes
+   */
+  notes: string | null;
+  /**
+   * Id of the group new tickets are assigned to
+   */
+  group_id: number | null;
+  /**
+   * Whether members see each other's tickets
+   */
+  shared_tickets: boolean | null;
+  /**
+   * Whether members can comment on each other's tickets
+   */
+  shared_comments: boolean | null;
+  /**
+   * Tags
+   */
+  tags: Array<string> | null;
+  /**
+   * Custom organization field values, keyed by field key
+   */
+  organization_fields: unknown;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  /**
+   * Id of the organization in another system
+   */
+  external_id: string | null;
+  [key: string]: unknown;
+}
+
+/**
  * Params of zendesk_get_tickets (Get tickets).
  */
 export interface ZendeskGetTicketsParams {
@@ -345,6 +581,10 @@ export interface ZendeskGetTicketsParams {
    * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
    */
   subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
   /**
    * Only tickets with this status.
    */
@@ -424,6 +664,10 @@ export interface ZendeskGetTicketParams {
    */
   subdomain: string;
   /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
    * Id of the ticket.
    * @pattern ^\s*\d+\s*$
    * @minimum 1
@@ -463,6 +707,10 @@ export interface ZendeskCreateTicketParams {
    * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
    */
   subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
   /**
    * Subject line; generated from the description when empty.
    */
@@ -544,6 +792,10 @@ export interface ZendeskCreateTicketsBulkParams {
    */
   subdomain: string;
   /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
    * JSON array of tickets, e.g. [{"subject": "Hi", "comment": {"body": "Help"}, "priority": "high"}].
    */
   tickets: string | unknown[];
@@ -581,6 +833,10 @@ export interface ZendeskUpdateTicketParams {
    * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
    */
   subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
   /**
    * Id of the ticket to change.
    * @pattern ^\s*\d+\s*$
@@ -662,6 +918,10 @@ export interface ZendeskUpdateTicketsBulkParams {
    */
   subdomain: string;
   /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
    * Comma-separated ticket ids, e.g. "111, 222, 333".
    * @pattern ^[\d\s,]+$
    */
@@ -725,6 +985,10 @@ export interface ZendeskDeleteTicketParams {
    */
   subdomain: string;
   /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
    * Id of the ticket to delete.
    * @pattern ^\s*\d+\s*$
    * @minimum 1
@@ -765,6 +1029,10 @@ export interface ZendeskMergeTicketsParams {
    */
   subdomain: string;
   /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
    * Id of the ticket that remains.
    * @pattern ^\s*\d+\s*$
    * @minimum 1
@@ -797,4 +1065,1140 @@ export interface ZendeskMergeTicketsOutputs {
    * Id of the target ticket
    */
   target_ticket_id: string;
+}
+
+/**
+ * Params of zendesk_get_users (Get users).
+ */
+export interface ZendeskGetUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Only users with this role: end-user, agent or admin.
+   */
+  role?: "end-user" | "agent" | "admin";
+  /**
+   * Only agents with this custom role (permission set) id, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  permissionSet?: string | number;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_users (Get users).
+ */
+export interface ZendeskGetUsersOutputs {
+  /**
+   * The users of this page
+   */
+  users: Array<User>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_user (Get user).
+ */
+export interface ZendeskGetUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_user (Get user).
+ */
+export interface ZendeskGetUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_get_current_user (Get current user).
+ */
+export interface ZendeskGetCurrentUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+}
+
+/**
+ * Outputs of zendesk_get_current_user (Get current user).
+ */
+export interface ZendeskGetCurrentUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user the credentials belong to
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_search_users (Search users).
+ */
+export interface ZendeskSearchUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * What to look for: a name, an email address, a phone number or search syntax, e.g. "jane@example.com" or "role:agent tags:vip".
+   */
+  query?: string;
+  /**
+   * The exact external id of the user in another system, e.g. "crm-4711" (no search syntax).
+   */
+  externalId?: string;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Page number, from 1.
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   */
+  page?: string | number;
+}
+
+/**
+ * Outputs of zendesk_search_users (Search users).
+ */
+export interface ZendeskSearchUsersOutputs {
+  /**
+   * The users of this page
+   */
+  users: Array<User>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_create_user (Create user).
+ */
+export interface ZendeskCreateUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Full name of the user, e.g. "Jane Doe".
+   */
+  name: string;
+  /**
+   * The user's email address, e.g. jane@example.com.
+   */
+  userEmail?: string;
+  /**
+   * Role of the user: end-user (a customer), agent or admin.
+   */
+  role?: "end-user" | "agent" | "admin";
+  /**
+   * Phone number, e.g. +1 555 0100.
+   */
+  phone?: string;
+  /**
+   * Id of the organization the user belongs to, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId?: string | number;
+  /**
+   * Whether the user's email identity is marked as verified: "true" or "false".
+   */
+  verified?: "true" | "false" | boolean;
+  /**
+   * Comma-separated tags, e.g. "vip, beta".
+   */
+  tags?: string | string[];
+  /**
+   * User field values as a JSON object keyed by field key, e.g. {"plan": "gold"}.
+   */
+  customFields?: string | { [key: string]: unknown };
+}
+
+/**
+ * Outputs of zendesk_create_user (Create user).
+ */
+export interface ZendeskCreateUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the new user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_create_users_bulk (Create users in bulk).
+ */
+export interface ZendeskCreateUsersBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * JSON array of users, each with a "name", e.g. [{"name": "Jane Doe", "email": "jane@example.com"}, {"name": "Raj Patel", "role": "agent"}].
+   */
+  users: string | unknown[];
+}
+
+/**
+ * Outputs of zendesk_create_users_bulk (Create users in bulk).
+ */
+export interface ZendeskCreateUsersBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_update_user (Update user).
+ */
+export interface ZendeskUpdateUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to change, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * New full name, e.g. "Jane Doe".
+   */
+  name?: string;
+  /**
+   * An email address to add to the user, e.g. jane@example.com (added as another identity).
+   */
+  userEmail?: string;
+  /**
+   * Role of the user: end-user (a customer), agent or admin.
+   */
+  role?: "end-user" | "agent" | "admin";
+  /**
+   * Phone number, e.g. +1 555 0100.
+   */
+  phone?: string;
+  /**
+   * Id of the organization the user belongs to, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId?: string | number;
+  /**
+   * Whether the user's email identity is marked as verified: "true" or "false".
+   */
+  verified?: "true" | "false" | boolean;
+  /**
+   * Comma-separated tags, e.g. "vip, beta"; they replace the user's tags.
+   */
+  tags?: string | string[];
+  /**
+   * User field values as a JSON object keyed by field key, e.g. {"plan": "gold"}.
+   */
+  customFields?: string | { [key: string]: unknown };
+}
+
+/**
+ * Outputs of zendesk_update_user (Update user).
+ */
+export interface ZendeskUpdateUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_update_users_bulk (Update users in bulk).
+ */
+export interface ZendeskUpdateUsersBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * JSON array of changes, each with the numeric "id" of its user, e.g. [{"id": 12345, "role": "agent"}, {"id": 12346, "tags": ["vip"]}].
+   */
+  users: string | unknown[];
+}
+
+/**
+ * Outputs of zendesk_update_users_bulk (Update users in bulk).
+ */
+export interface ZendeskUpdateUsersBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_delete_user (Delete user).
+ */
+export interface ZendeskDeleteUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to delete, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_user (Delete user).
+ */
+export interface ZendeskDeleteUserOutputs {
+  /**
+   * True once the user is deleted (inactive)
+   */
+  deleted: boolean;
+  /**
+   * Id of the deleted user
+   */
+  user_id: string;
+}
+
+/**
+ * Params of zendesk_get_organizations (Get organizations).
+ */
+export interface ZendeskGetOrganizationsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_organizations (Get organizations).
+ */
+export interface ZendeskGetOrganizationsOutputs {
+  /**
+   * The organizations of this page
+   */
+  organizations: Array<Organization>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_organization (Get organization).
+ */
+export interface ZendeskGetOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the organization, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_organization (Get organization).
+ */
+export interface ZendeskGetOrganizationOutputs {
+  /**
+   * The organization
+   */
+  organization: Organization;
+  /**
+   * Id of the organization
+   */
+  organization_id: number;
+}
+
+/**
+ * Params of zendesk_autocomplete_organizations (Autocomplete organizations).
+ */
+export interface ZendeskAutocompleteOrganizationsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * The beginning of the organization name, e.g. "acme".
+   */
+  name: string;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Page number, from 1.
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   */
+  page?: string | number;
+}
+
+/**
+ * Outputs of zendesk_autocomplete_organizations (Autocomplete organizations).
+ */
+export interface ZendeskAutocompleteOrganizationsOutputs {
+  /**
+   * The organizations of this page
+   */
+  organizations: Array<Organization>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_create_organization (Create organization).
+ */
+export interface ZendeskCreateOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Unique name of the organization, e.g. "Acme Inc".
+   */
+  name: string;
+  /**
+   * Comma-separated email domains of the organization, e.g. "acme.com, acme.io".
+   */
+  domainNames?: string | string[];
+  /**
+   * Details about the organization, such as its address.
+   */
+  details?: string;
+  /**
+   * Notes about the organization.
+   */
+  notes?: string;
+  /**
+   * Comma-separated tags, e.g. "enterprise, emea".
+   */
+  tags?: string | string[];
+  /**
+   * Organization field values as a JSON object keyed by field key, e.g. {"tier": "enterprise"}.
+   */
+  customFields?: string | { [key: string]: unknown };
+}
+
+/**
+ * Outputs of zendesk_create_organization (Create organization).
+ */
+export interface ZendeskCreateOrganizationOutputs {
+  /**
+   * The organization
+   */
+  organization: Organization;
+  /**
+   * Id of the new organization
+   */
+  organization_id: number;
+}
+
+/**
+ * Params of zendesk_create_organizations_bulk (Create organizations in bulk).
+ */
+export interface ZendeskCreateOrganizationsBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * JSON array of organizations, each with a "name", e.g. [{"name": "Acme Inc", "domain_names": ["acme.com"]}, {"name": "Globex"}].
+   */
+  organizations: string | unknown[];
+}
+
+/**
+ * Outputs of zendesk_create_organizations_bulk (Create organizations in bulk).
+ */
+export interface ZendeskCreateOrganizationsBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_update_organization (Update organization).
+ */
+export interface ZendeskUpdateOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the organization to change, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId: string | number;
+  /**
+   * New unique name, e.g. "Acme Inc".
+   */
+  name?: string;
+  /**
+   * Comma-separated email domains, e.g. "acme.com, acme.io"; they replace the current domains.
+   */
+  domainNames?: string | string[];
+  /**
+   * Details about the organization, such as its address.
+   */
+  details?: string;
+  /**
+   * Notes about the organization.
+   */
+  notes?: string;
+  /**
+   * Comma-separated tags, e.g. "enterprise, emea"; they replace the current tags.
+   */
+  tags?: string | string[];
+  /**
+   * Organization field values as a JSON object keyed by field key, e.g. {"tier": "enterprise"}.
+   */
+  customFields?: string | { [key: string]: unknown };
+}
+
+/**
+ * Outputs of zendesk_update_organization (Update organization).
+ */
+export interface ZendeskUpdateOrganizationOutputs {
+  /**
+   * The organization
+   */
+  organization: Organization;
+  /**
+   * Id of the organization
+   */
+  organization_id: number;
+}
+
+/**
+ * Params of zendesk_delete_organization (Delete organization).
+ */
+export interface ZendeskDeleteOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the organization to delete, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_organization (Delete organization).
+ */
+export interface ZendeskDeleteOrganizationOutputs {
+  /**
+   * True once the organization is deleted
+   */
+  deleted: boolean;
+  /**
+   * Id of the deleted organization
+   */
+  organization_id: string;
+}
+
+/**
+ * Params of zendesk_search (Search).
+ */
+export interface ZendeskSearchParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Zendesk search syntax without a "type:" term, e.g. "status:open priority:urgent created>2024-01-01" or "tags:vip".
+   */
+  query: string;
+  /**
+   * Which kind of record to return: ticket, user, organization or group.
+   */
+  filterType: "ticket" | "user" | "organization" | "group";
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_search (Search).
+ */
+export interface ZendeskSearchOutputs {
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+  /**
+   * The records of this page, all of the filterType kind
+   */
+  results: Array<{
+    [key: string]: unknown;
+  }>;
+}
+
+/**
+ * Params of zendesk_search_count (Search count).
+ */
+export interface ZendeskSearchCountParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Zendesk search syntax, e.g. "type:ticket status:open priority:urgent".
+   */
+  query: string;
+}
+
+/**
+ * Outputs of zendesk_search_count (Search count).
+ */
+export interface ZendeskSearchCountOutputs {
+  /**
+   * How many records match the query
+   */
+  count: number;
+}
+
+/**
+ * Params of zendesk_triage_tickets (Triage tickets in bulk).
+ */
+export interface ZendeskTriageTicketsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Zendesk search query for the tickets to change, e.g. "status<solved tags:billing". type:ticket is implied.
+   */
+  query: string;
+  /**
+   * New status for every matching ticket.
+   */
+  status?: "new" | "open" | "pending" | "hold" | "solved" | "closed";
+  /**
+   * New priority for every matching ticket.
+   */
+  priority?: "low" | "normal" | "high" | "urgent";
+  /**
+   * Id of the agent to assign every matching ticket to.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  assigneeId?: string | number;
+  /**
+   * Id of the group to assign every matching ticket to.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId?: string | number;
+  /**
+   * Comma-separated tags to add to every matching ticket (existing tags are kept).
+   */
+  addTags?: string | string[];
+  /**
+   * Comma-separated tags to remove from every matching ticket.
+   */
+  removeTags?: string | string[];
+  /**
+   * Comment added to every matching ticket (an internal note unless commentPublic is true).
+   */
+  comment?: string;
+  /**
+   * Whether the comment is public, i.e. emailed to each requester ("true" or "false").
+   * @default "false"
+   */
+  commentPublic?: "true" | "false" | boolean;
+  /**
+   * Report what would change without changing anything ("true" or "false").
+   * @default "false"
+   */
+  dryRun?: "true" | "false" | boolean;
+  /**
+   * Change at most this many tickets; the rest are reported as skipped.
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @default "10000"
+   */
+  maxTickets?: string | number;
+  /**
+   * Tag marking triaged tickets, so a rerun skips them. Default with a comment: zb-triage- and a hash of the change.
+   * @pattern ^[^\s,"']+$
+   */
+  markerTag?: string;
+}
+
+/**
+ * Outputs of zendesk_triage_tickets (Triage tickets in bulk).
+ */
+export interface ZendeskTriageTicketsOutputs {
+  /**
+   * Tickets the query matches: updated + failed + skipped
+   */
+  matched: number;
+  /**
+   * Tickets updated
+   */
+  updated: number;
+  /**
+   * Tickets whose update failed (see tickets[].reason)
+   */
+  failed: number;
+  /**
+   * Tickets left as they were: closed, already in the requested state, already triaged, beyond maxTickets, or a dry run
+   */
+  skipped: number;
+  /**
+   * Of the skipped: tickets that already carry the marker tag from an earlier run
+   */
+  already_triaged: number;
+  /**
+   * Tickets a dry run would update; on a real run, the tickets it tried to update
+   */
+  would_update: number;
+  /**
+   * Whether this was a dry run (nothing changed)
+   */
+  dry_run: boolean;
+  /**
+   * The marker tag added with the change; absent when none is used
+   */
+  marker_tag?: string;
+  /**
+   * The query sent to the search export (type: dropped, marker excluded)
+   */
+  query: string;
+  /**
+   * One entry per ticket the search listed (tickets already carrying the marker are only counted)
+   */
+  tickets: Array<{
+    /**
+     * Ticket id
+     */
+    id: number | null;
+    /**
+     * updated, failed or skipped
+     */
+    outcome: string | null;
+    /**
+     * Why it failed or was skipped
+     */
+    reason: string | null;
+    [key: string]: unknown;
+  }>;
+  /**
+   * Up to 10 tickets to update (or that a dry run would), with before and after
+   */
+  sample: Array<{
+    /**
+     * Ticket id
+     */
+    id: number | null;
+    /**
+     * Subject
+     */
+    subject: string | null;
+    /**
+     * status, priority, assignee_id, group_id and tags before
+     */
+    before: unknown;
+    /**
+     * status, priority, assignee_id, group_id and tags after
+     */
+    after: unknown;
+    /**
+     * Whether the comment is added
+     */
+    comment: boolean | null;
+    [key: string]: unknown;
+  }>;
+  /**
+   * Requests made to Zendesk
+   */
+  requests: number;
 }
