@@ -2,7 +2,7 @@
  * Background jobs to completion: polling with a deadline, and splitting long bulk inputs into
  * jobs of at most 100 items whose results are combined back onto the caller's item positions.
  */
-import type { AnyToolDefinition, ParamDefinition } from '../tools/types';
+import type { AnyToolDefinition, ParamDefinition, RequestSpec } from '../tools/types';
 import { CallError, type Connection } from './connection';
 import { sleep } from './pacer';
 
@@ -67,7 +67,7 @@ export async function waitForJob(
 /** True when a result entry says the item failed. */
 export const itemFailed = (result: JobItemResult) => result.success === false || (result.error !== undefined && result.error !== null) || /fail/i.test(String(result.status ?? ''));
 
-interface ChunkOutcome {
+export interface ChunkOutcome {
   offset: number;
   items: unknown[];
   job?: JobStatus;
@@ -125,35 +125,58 @@ export function combineJobs(chunks: ChunkOutcome[], total: number): JobStatus {
   };
 }
 
-/** Splits the batch param into chunks, runs each as a job to completion, and combines them. */
-export async function runJobsToCompletion(
+/** How to run a list of items as background jobs, one request per chunk. */
+export interface ChunkedJobsSpec<T = unknown> {
+  /** The caller's items; result indexes refer to positions in this list. */
+  items: readonly T[];
+  /** Items per job (Zendesk takes 100). Default 100. */
+  chunkSize?: number;
+  /** The request that queues the job for one chunk; `offset` is the chunk's first position in `items`. */
+  request: (chunk: T[], offset: number) => RequestSpec;
+  /**
+   * When the whole input is one chunk and its request fails, throw the CallError (the executor
+   * reports it as the call's error). Default false: the failure is recorded on the chunk's items.
+   */
+  throwWhenSingleChunkFails?: boolean;
+}
+
+/** The jobs of a chunked run: one outcome per chunk, and their combined job_status. */
+export interface ChunkedJobsResult<T = unknown> {
+  chunks: JobChunkOutcome<T>[];
+  combined: JobStatus;
+}
+
+export type JobChunkOutcome<T = unknown> = Omit<ChunkOutcome, 'items'> & { items: T[] };
+
+/**
+ * Runs `items` in chunks, each as one job to completion, with a bounded number of jobs in flight.
+ * A chunk whose request or wait fails (rate limited past the retry budget, an unknown outcome, a job
+ * timeout) is recorded with its error, and its items come back as failed in the combined status.
+ */
+export async function runChunkedJobs<T>(
   connection: Connection,
-  tool: AnyToolDefinition,
-  params: Record<string, any>,
+  spec: ChunkedJobsSpec<T>,
   options: JobWaitOptions,
   onProgress?: (progress: JobProgress) => void,
-): Promise<JobStatus> {
-  const batchParam = tool.result.kind === 'job' ? tool.result.batchParam : undefined;
-  const limit = batchParam ? (tool.params as Record<string, ParamDefinition>)[batchParam].perRequestLimit ?? 100 : Infinity;
-  const all: unknown[] = batchParam ? params[batchParam] : [undefined];
+): Promise<ChunkedJobsResult<T>> {
+  const size = Math.max(1, spec.chunkSize ?? 100);
   const chunks: ChunkOutcome[] = [];
-  for (let offset = 0; offset < all.length; offset += limit) chunks.push({ offset, items: all.slice(offset, offset + limit) });
+  for (let offset = 0; offset < spec.items.length; offset += size) chunks.push({ offset, items: spec.items.slice(offset, offset + size) });
 
   const progressByChunk = new Map<ChunkOutcome, number>();
   let finished = 0;
   const report = () =>
-    onProgress?.({ done: [...progressByChunk.values()].reduce((a, b) => a + b, 0), total: batchParam ? all.length : 1, jobs: chunks.length, jobsFinished: finished });
+    onProgress?.({ done: [...progressByChunk.values()].reduce((a, b) => a + b, 0), total: spec.items.length, jobs: chunks.length, jobsFinished: finished });
 
   const runChunk = async (chunk: ChunkOutcome) => {
     try {
-      const request = tool.request!(batchParam ? { ...params, [batchParam]: chunk.items } : params);
-      const queued: JobStatus = (await connection.send(request)).body.job_status;
+      const queued: JobStatus = (await connection.send(spec.request(chunk.items as T[], chunk.offset))).body.job_status;
       chunk.job = await waitForJob(connection, queued, options, (job) => {
         progressByChunk.set(chunk, job.progress ?? 0);
         report();
       });
     } catch (error) {
-      if (!(error instanceof CallError) || chunks.length === 1) throw error;
+      if (!(error instanceof CallError) || (spec.throwWhenSingleChunkFails && chunks.length === 1)) throw error;
       chunk.error = { code: error.toolError.code, message: error.toolError.message };
     }
     progressByChunk.set(chunk, chunk.items.length);
@@ -168,6 +191,34 @@ export async function runJobsToCompletion(
       while (next < chunks.length) await runChunk(chunks[next++]);
     }),
   );
+  return { chunks: chunks as JobChunkOutcome<T>[], combined: combineJobs(chunks, spec.items.length) };
+}
+
+/**
+ * An operation's job to completion. With a batch param, its list is split into chunks of the
+ * param's perRequestLimit, each sent through the operation's own request; otherwise one job.
+ */
+export async function runJobsToCompletion(
+  connection: Connection,
+  tool: AnyToolDefinition,
+  params: Record<string, any>,
+  options: JobWaitOptions,
+  onProgress?: (progress: JobProgress) => void,
+): Promise<JobStatus> {
+  const batchParam = tool.result.kind === 'job' ? tool.result.batchParam : undefined;
+  const limit = batchParam ? (tool.params as Record<string, ParamDefinition>)[batchParam].perRequestLimit ?? 100 : Infinity;
+  const items: unknown[] = batchParam ? params[batchParam] : [undefined];
+  const { chunks, combined } = await runChunkedJobs(
+    connection,
+    {
+      items,
+      chunkSize: Number.isFinite(limit) ? limit : items.length,
+      request: (chunk) => tool.request!(batchParam ? { ...params, [batchParam]: chunk } : params),
+      throwWhenSingleChunkFails: true,
+    },
+    options,
+    onProgress,
+  );
   if (!batchParam) return chunks[0].job!;
-  return combineJobs(chunks, all.length);
+  return combined;
 }
