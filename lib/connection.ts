@@ -40,6 +40,24 @@ function authorization(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
 }
 
+/**
+ * A connection is built for every call: the checked base URL and its origin are kept per base URL
+ * rather than parsed twice each time. Base URLs carry no credential (checkedBaseUrl refuses them).
+ */
+const checkedBases = new Map<string, string>();
+const origins = new Map<string, string>();
+function remember(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key); // throws for a bad base URL: nothing is kept then
+    if (cache.size >= 256) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+const checkedBase = (baseUrl: string) => remember(checkedBases, baseUrl, checkedBaseUrl);
+const originOf = (base: string) => remember(origins, base, (b) => new URL(b).origin);
+
 export class Connection {
   readonly base: string;
   private readonly headers: Record<string, string>;
@@ -51,12 +69,12 @@ export class Connection {
     credentials: Credentials,
     private readonly options: ConnectionOptions = {},
   ) {
-    this.base = options.baseUrl ? checkedBaseUrl(options.baseUrl) : zendeskApiBase(credentials.subdomain);
+    this.base = options.baseUrl ? checkedBase(options.baseUrl) : zendeskApiBase(credentials.subdomain);
     const auth = authorization(credentials);
     this.headers = { Authorization: auth, Accept: 'application/json', 'User-Agent': 'zendesk-blocks' };
     this.secrets = [credentials.apiToken, credentials.accessToken, auth.split(' ')[1]].filter((s): s is string => !!s);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.pacer = pacerFor(new URL(this.base).origin, auth, { ...DEFAULT_PACING, ...options.pacing });
+    this.pacer = pacerFor(originOf(this.base), auth, { ...DEFAULT_PACING, ...options.pacing });
   }
 
   /** Removes every credential from a text meant for a person. */

@@ -74,9 +74,15 @@ function readCredentials(params: Record<string, unknown>): Credentials | InputPr
   if (accessToken) return { subdomain, accessToken };
   if (email && apiToken) return { subdomain, email, apiToken };
   const missing = !email ? 'email' : 'apiToken';
+  if (!email && !apiToken) {
+    return {
+      param: missing,
+      message: 'Credentials are missing: give email and apiToken (API token, sent as Basic auth), or accessToken (OAuth, sent as a Bearer token).',
+    };
+  }
   return {
     param: missing,
-    message: `Credentials are incomplete: ${missing} is missing. Give email and apiToken (API token), or accessToken (OAuth).`,
+    message: `Credentials are incomplete: ${missing} is missing (it goes with ${missing === 'email' ? 'apiToken' : 'email'}). Give email and apiToken (API token), or accessToken (OAuth).`,
   };
 }
 

@@ -1,6 +1,14 @@
 /** Shapes an answer to the documented output tree: every documented key present, extras kept. */
 import type { OutputMap, OutputNode } from '../tools/types';
 
+/** Each output map's entries, listed once: the same (constant) output trees are walked on every call. */
+const entriesOf = new WeakMap<OutputMap, [string, OutputNode][]>();
+function entries(map: OutputMap): [string, OutputNode][] {
+  let list = entriesOf.get(map);
+  if (!list) entriesOf.set(map, (list = Object.entries(map)));
+  return list;
+}
+
 function conformNode(node: OutputNode, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (node.type === 'array' && node.items && Array.isArray(value)) return value.map((item) => conformNode(node.items!, item));
@@ -12,7 +20,7 @@ function conformNode(node: OutputNode, value: unknown): unknown {
 
 function conformObject(properties: OutputMap, value: Record<string, unknown>): Record<string, unknown> {
   const shaped: Record<string, unknown> = { ...value };
-  for (const [key, node] of Object.entries(properties)) {
+  for (const [key, node] of entries(properties)) {
     if (node.optional && value[key] === undefined) continue;
     shaped[key] = conformNode(node, value[key]);
   }
@@ -21,7 +29,7 @@ function conformObject(properties: OutputMap, value: Record<string, unknown>): R
 
 export function conformOutputs(outputs: OutputMap, value: Record<string, unknown>): Record<string, unknown> {
   const shaped: Record<string, unknown> = {};
-  for (const [key, node] of Object.entries(outputs)) {
+  for (const [key, node] of entries(outputs)) {
     if (node.optional && value[key] === undefined) continue;
     shaped[key] = conformNode(node, value[key]);
   }

@@ -3,7 +3,7 @@
  * process. It caps concurrent requests, and when the rate headers say the budget is nearly spent it
  * spaces requests at the rate the budget refills, so a sustained workload meets almost no 429s.
  */
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { parseRetryAfter } from './retry';
 
 export interface PacingOptions {
@@ -102,9 +102,13 @@ export class AccountPacer {
 
 const pacers = new Map<string, AccountPacer>();
 
+/** crypto.hash (Node ≥ 20.12) hashes without building a Hash object; older Nodes use createHash. Same digest. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha256Hex = (text: string): string => (oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex'));
+
 /** The pacer of an account; the key holds a hash of the credential, never the credential. */
 export function pacerFor(origin: string, credential: string, options: PacingOptions): AccountPacer {
-  const key = `${origin} ${createHash('sha256').update(credential).digest('hex')}`;
+  const key = `${origin} ${sha256Hex(credential)}`;
   let pacer = pacers.get(key);
   if (!pacer) pacers.set(key, (pacer = new AccountPacer(options.concurrency)));
   pacer.concurrency = options.concurrency;
