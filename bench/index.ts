@@ -17,6 +17,7 @@
  *   BENCH_RESULTS (bench/results.json) where to write the results
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { log, machineInfo, type Row, type SectionResult } from './common';
 import { createsSection } from './creates';
@@ -71,10 +72,13 @@ async function main() {
   log(`sections: ${names.join(', ')}; ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}`);
   const results: SectionResult[] = [];
   const failures: { section: string; error: string }[] = [];
+  // Other work on the machine moves latencies: the load average after each section goes into the results.
+  const loadAfter: Record<string, number[]> = {};
   for (const name of names) {
     try {
       const r = await SECTIONS[name]();
-      log(`${name}: done in ${(r.durationMs / 1000).toFixed(1)} s`);
+      loadAfter[name] = os.loadavg().map((n) => Math.round(n * 100) / 100);
+      log(`${name}: done in ${(r.durationMs / 1000).toFixed(1)} s (load average ${loadAfter[name].join(', ')})`);
       results.push(r);
     } catch (error) {
       const message = (error as Error).message;
@@ -90,14 +94,19 @@ async function main() {
     sections: names,
     totalSeconds: Math.round(totalMs / 100) / 10,
     env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_'))),
-    results: Object.fromEntries(results.map((r) => [r.section, { title: r.title, durationMs: r.durationMs, rows: r.rows, notes: r.notes, data: r.data }])),
+    results: Object.fromEntries(
+      results.map((r) => [r.section, { title: r.title, durationMs: r.durationMs, loadAverageAfter: loadAfter[r.section], rows: r.rows, notes: r.notes, data: r.data }]),
+    ),
     failures,
     table,
   };
   const file = process.env.BENCH_RESULTS ?? path.join(__dirname, 'results.json');
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 
-  console.log(`\nMachine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, node ${machine.node}, ${machine.date}\n`);
+  console.log(
+    `\nMachine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGB} GB, node ${machine.node}, ${machine.date}; ` +
+      `load average at start ${machine.loadAverageAtStart.join(', ')}\n`,
+  );
   console.log(table);
   for (const n of notes) console.log(`\n- ${n}`);
   for (const f of failures) console.log(`\n- ${f.section} FAILED: ${f.error}`);

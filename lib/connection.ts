@@ -171,7 +171,8 @@ export class Connection {
         code: codeForStatus(status),
         status,
         message: this.clean(`${describeZendeskError(status, body)}${tried}`),
-        details: typeof body === 'object' ? body : undefined,
+        // Zendesk's body as it came, minus any credential it might echo.
+        details: typeof body === 'object' && body !== null ? JSON.parse(this.clean(JSON.stringify(body))) : undefined,
       };
       if (status === 429 || (status === 503 && headers['retry-after'])) {
         error.code = 'rate_limited';

@@ -19,7 +19,7 @@ export const createTicketTool = defineTool({
   resource: 'tickets',
   description:
     'Create one ticket. The description becomes its first comment; the subject is taken from the description when left empty. ' +
-    'Safe to retry: an idempotency key makes a repeated create return the first ticket. For many tickets at once use zendesk_create_tickets_bulk.',
+    'The executor\'s own retries cannot duplicate it (an idempotency key), but calling it twice creates two tickets. For many tickets at once use zendesk_create_tickets_bulk.',
   params: {
     ...credentialParams,
     subject: param.text('Subject line; generated from the description when empty.'),
