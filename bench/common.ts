@@ -70,6 +70,8 @@ export function round(n: number, digits = 2): number {
 
 export const ms = (n: number, digits = 1) => `${n.toFixed(digits)} ms`;
 export const us = (millis: number) => `${Math.round(millis * 1000)} µs`;
+/** A duration given in ms: µs below 1 ms, else ms. */
+export const dur = (millis: number) => (millis < 1 ? us(millis) : `${millis.toFixed(millis < 10 ? 2 : 1)} ms`);
 export const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 export const seconds = (millis: number, digits = 1) => `${(millis / 1000).toFixed(digits)} s`;
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -3,7 +3,7 @@
  * BENCH_CREATE_CONCURRENCY (8) concurrent loops, the pacer allowed as many requests in flight. Each
  * ticket gets a unique subject; afterwards the sandbox's state must hold each subject exactly once.
  */
-import { envNumber, int, log, round, runChild, type SectionResult, summarize, type LatencySummary, us } from './common';
+import { dur, envNumber, int, type LatencySummary, log, round, runChild, type SectionResult, summarize } from './common';
 
 export interface CreatesData {
   creates: number;
@@ -97,7 +97,7 @@ export async function createsSection(): Promise<SectionResult> {
     title: `4. Creates: ${int(d.creates)} create_ticket calls, concurrency ${d.concurrency}`,
     rows: [
       { figure: 'throughput', value: `${int(d.createsPerSecond)} creates/s (${(d.wallMs / 1000).toFixed(2)} s)` },
-      { figure: 'latency median / p99', value: `${us(d.latency.medianMs)} / ${us(d.latency.p99Ms)}` },
+      { figure: 'latency median / p99', value: `${dur(d.latency.medianMs)} / ${dur(d.latency.p99Ms)}` },
       {
         figure: 'tickets with the bench subjects / duplicates / missing / failed calls',
         value: `${int(d.ticketsWithBenchSubjects)} / ${d.duplicates} / ${d.missing} / ${d.failures}`,

@@ -123,9 +123,9 @@ export async function overheadSection(): Promise<SectionResult> {
     title: '1. Executor overhead',
     rows: [
       { figure: `node-fetch GET /tickets/{id}: median / p99 (${int(d.calls)} calls)`, value: `${us(d.plain.medianMs)} / ${us(d.plain.p99Ms)}` },
-      { figure: 'lib/transport attempt() alone: median / p99', value: `${us(d.transport.medianMs)} / ${us(d.transport.p99Ms)} (×${d.transportRatioMedian.toFixed(2)})` },
+      { figure: 'lib/transport attempt() alone (fetch + timeout signal + header copy + parse): median / p99', value: `${us(d.transport.medianMs)} / ${us(d.transport.p99Ms)} (×${d.transportRatioMedian.toFixed(2)})` },
       { figure: 'executeTool zendesk_get_ticket: median / p99', value: `${us(d.executor.medianMs)} / ${us(d.executor.p99Ms)}` },
-      { figure: 'CPU per call: node-fetch / attempt() / executeTool', value: `${d.plain.cpuUsPerCall} / ${d.transport.cpuUsPerCall} / ${d.executor.cpuUsPerCall} µs` },
+      { figure: 'process CPU per call, all threads: node-fetch / attempt() / executeTool', value: `${d.plain.cpuUsPerCall} / ${d.transport.cpuUsPerCall} / ${d.executor.cpuUsPerCall} µs` },
       {
         figure: 'ratio executeTool ÷ node-fetch (median; p99)',
         value: `${d.ratioMedian.toFixed(2)} (p99 ${d.ratioP99.toFixed(2)})`,

@@ -138,7 +138,7 @@ export async function triageSection(): Promise<SectionResult> {
         value: `${int(d.requests)} (${int(d.minimum.total)}): count ${byRoute('GET /search/count')}, export ${byRoute('GET /search/export')}, update_many ${byRoute('PUT /tickets/update_many')}, job polls ${byRoute('GET /job_statuses/{id}')}`,
         goal: `≥ ${int(d.minimum.total)}`,
       },
-      { figure: '429 answers received', value: int(d.rateLimited429), goal: '0 ideal' },
+      { figure: '429 answers received (sandbox count; the pacer saw)', value: `${int(d.rateLimited429)} (${int(d.pacerSaw429)})` },
       {
         figure: 'wall time vs floor (accepted − burst) / rate',
         value: `${seconds(d.wallMs)} vs ${seconds(d.floorMs)} = ×${d.wallOverFloor.toFixed(2)}`,
