@@ -81,26 +81,27 @@ function parseBody(text: string): unknown {
 }
 
 export async function attempt(request: AttemptRequest): Promise<ZendeskResponse> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+  // node-fetch times a request out by itself, which is cheaper than an AbortController per attempt;
+  // a caller's signal or an injected fetch needs the signal instead.
+  const ownTimeout = !request.fetch && !request.signal;
+  const timeout = ownTimeout ? undefined : new AbortController();
+  const timer = timeout && setTimeout(() => timeout.abort(), request.timeoutMs);
+  const signal = timeout && (request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal);
   try {
-    const response = await (request.fetch ?? defaultFetch)(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-    });
+    const init = { method: request.method, headers: request.headers, body: request.body, signal };
+    const response = await (ownTimeout ? defaultFetch(request.url, { ...init, timeout: request.timeoutMs } as never) : (request.fetch ?? defaultFetch)(request.url, init));
     const headers = headerRecord(response.headers, !request.fetch);
     const body = parseBody(await response.text());
     return { status: response.status, headers, body };
   } catch (error) {
     if (request.signal?.aborted) throw new TransportFailure('aborted', 'the call was cancelled');
-    if (timeout.signal.aborted) throw new TransportFailure('timeout', `no answer within ${request.timeoutMs} ms`);
+    if (timeout?.signal.aborted || (error as { type?: string }).type === 'request-timeout' || (error as { type?: string }).type === 'body-timeout') {
+      throw new TransportFailure('timeout', `no answer within ${request.timeoutMs} ms`);
+    }
     const code = (error as { code?: string }).code ?? '';
     const kind = REFUSED_CODES.has(code) ? 'refused' : 'reset';
     throw new TransportFailure(kind, `${code || 'network error'}: ${(error as Error).message}`);
   } finally {
-    clearTimeout(timer);
+    if (timer) clearTimeout(timer);
   }
 }
