@@ -5,7 +5,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { executeTool, type ExecuteOptions, type ToolResult } from '../lib/executor';
 import type { ToolError } from '../lib/errors';
-import type { Credentials } from '../lib/input';
+import { type Credentials, paramSetProblem } from '../lib/input';
 import { getTool, toolIds } from '../tools';
 import { CREDENTIAL_PARAMS } from '../tools/params';
 import type { AnyToolDefinition, InputProblem, ParamDefinition } from '../tools/types';
@@ -93,15 +93,8 @@ export function normalizeModelArgs(tool: AnyToolDefinition, args: Record<string,
 
 function problemFor(tool: AnyToolDefinition, schema: JsonSchema, error: ErrorObject, args: Record<string, unknown>): InputProblem {
   const properties = schema.properties as Record<string, JsonSchema>;
-  if (error.keyword === 'required') {
-    const name = (error.params as { missingProperty: string }).missingProperty;
-    return { param: name, message: `${name} is required: ${properties[name]?.description ?? ''}`.trim() };
-  }
-  if (error.keyword === 'additionalProperties') {
-    const name = (error.params as { additionalProperty: string }).additionalProperty;
-    const takes = modelParamNames(tool);
-    return { param: name, message: `Unknown param "${name}" for ${tool.id}. It takes: ${takes.length ? takes.join(', ') : 'no params'}.` };
-  }
+  const problem = paramSetProblem(tool.id, error, (name) => properties[name]?.description, modelParamNames(tool));
+  if (problem) return problem;
   const name = error.instancePath.split('/')[1] ?? '';
   return { param: name, message: `${name} ${expectationOf(tool, name)}; got ${preview(args[name])}` };
 }

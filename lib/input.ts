@@ -51,16 +51,31 @@ function expectation(name: string, definition: ParamDefinition): string {
   }
 }
 
-function describeSchemaError(tool: AnyToolDefinition, error: ErrorObject, params: Record<string, unknown>): InputProblem {
-  const defs = tool.params as Record<string, ParamDefinition>;
+/**
+ * The problem of an ajv error about the params as a whole: a missing required param (with `describe`'s
+ * text for it) or an unknown one (with the names the tool `takes`); undefined for an error about a value.
+ */
+export function paramSetProblem(
+  toolId: string,
+  error: ErrorObject,
+  describe: (name: string) => string | undefined,
+  takes: readonly string[],
+): InputProblem | undefined {
   if (error.keyword === 'required') {
     const name = (error.params as { missingProperty: string }).missingProperty;
-    return { param: name, message: `${name} is required: ${defs[name]?.description ?? ''}`.trim() };
+    return { param: name, message: `${name} is required: ${describe(name) ?? ''}`.trim() };
   }
   if (error.keyword === 'additionalProperties') {
     const name = (error.params as { additionalProperty: string }).additionalProperty;
-    return { param: name, message: `Unknown param "${name}" for ${tool.id}. It takes: ${Object.keys(defs).join(', ')}.` };
+    return { param: name, message: `Unknown param "${name}" for ${toolId}. It takes: ${takes.length ? takes.join(', ') : 'no params'}.` };
   }
+  return undefined;
+}
+
+function describeSchemaError(tool: AnyToolDefinition, error: ErrorObject, params: Record<string, unknown>): InputProblem {
+  const defs = tool.params as Record<string, ParamDefinition>;
+  const problem = paramSetProblem(tool.id, error, (name) => defs[name]?.description, Object.keys(defs));
+  if (problem) return problem;
   const name = error.instancePath.split('/')[1] ?? '';
   const definition = defs[name];
   const shown = CREDENTIAL_PARAMS.includes(name) && name !== 'subdomain' && name !== 'email' ? '' : `; got ${preview(params[name])}`;

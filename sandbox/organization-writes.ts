@@ -1,7 +1,7 @@
 /** Creating, updating and deleting organizations; names are unique once trimmed (case-insensitive). */
 import type { Core } from './core';
 import { isObject } from './core';
-import { addError, hasErrors, normalizeTags } from './field-errors';
+import { addError, hasErrors, notAnObject, readBooleans, readCustomFields, readReference, readTags } from './field-errors';
 import type { FieldErrors } from './reply';
 import { isoSeconds } from './seed';
 import type { OrganizationRecord } from './types';
@@ -30,35 +30,17 @@ function readFields(core: Core, input: Record<string, unknown>, self: Organizati
     if (v === null || typeof v === 'string') patch[f] = v;
     else addError(errors, f, `${f}: must be text`, 'InvalidValue');
   }
-  if ('group_id' in input) {
-    const v = input.group_id;
-    if (v === null || (typeof v === 'number' && s.groups.get(v))) patch.group_id = v as number | null;
-    else addError(errors, 'group_id', `Group: ${JSON.stringify(v)} is not a valid group`, 'InvalidValue');
-  }
-  for (const f of ['shared_tickets', 'shared_comments'] as const) {
-    if (!(f in input)) continue;
-    if (typeof input[f] === 'boolean') patch[f] = input[f] as boolean;
-    else addError(errors, f, `${f}: must be true or false`, 'InvalidValue');
-  }
-  if ('tags' in input) {
-    const t = normalizeTags(input.tags);
-    if (t) patch.tags = t;
-    else addError(errors, 'tags', 'Tags: must be a list of tags', 'InvalidValue');
-  }
-  if ('organization_fields' in input) {
-    if (isObject(input.organization_fields)) patch.organization_fields = { ...(self?.organization_fields ?? {}), ...input.organization_fields };
-    else addError(errors, 'organization_fields', 'Organization fields: must be an object', 'InvalidValue');
-  }
+  readReference(input, 'group_id', (id) => s.groups.get(id), 'group', patch, errors);
+  readBooleans(input, ['shared_tickets', 'shared_comments'], patch, errors);
+  readTags(input, patch, errors);
+  readCustomFields(input, 'organization_fields', self?.organization_fields, patch, errors);
   if ('external_id' in input) patch.external_id = input.external_id === null ? null : String(input.external_id);
   return patch;
 }
 
 export function createOrganization(core: Core, input: unknown): OrganizationWrite {
+  if (!isObject(input)) return notAnObject('Organization');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'Organization: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   const patch = readFields(core, input, null, errors);
   if (hasErrors(errors)) return { ok: false, errors };
   const s = core.state;
@@ -84,11 +66,8 @@ export function createOrganization(core: Core, input: unknown): OrganizationWrit
 }
 
 export function updateOrganization(core: Core, org: OrganizationRecord, input: unknown): OrganizationWrite {
+  if (!isObject(input)) return notAnObject('Organization');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'Organization: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   const patch = readFields(core, input, org, errors);
   if (hasErrors(errors)) return { ok: false, errors };
   let changed = false;

@@ -4,7 +4,7 @@
  */
 import type { Core } from './core';
 import { isObject } from './core';
-import { addError, hasErrors, label, normalizeTags } from './field-errors';
+import { addError, hasErrors, label, normalizeTags, notAnObject } from './field-errors';
 import type { FieldErrors } from './reply';
 import { isoSeconds } from './seed';
 import { PRIORITY_ORDER, STATUS_ORDER } from './state';
@@ -173,11 +173,8 @@ function recordAudit(core: Core, audit: TicketAudit): void {
 }
 
 export function createTicket(core: Core, input: unknown, origin: RequestOrigin, authorId: number): TicketWrite {
+  if (!isObject(input)) return notAnObject('Ticket');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'Ticket: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   let comment = readComment(input, errors);
   if (!comment && typeof input.description === 'string' && input.description.trim()) {
     comment = { body: input.description, public: true, author_id: null };
@@ -238,11 +235,8 @@ export function createTicket(core: Core, input: unknown, origin: RequestOrigin, 
 }
 
 export function updateTicket(core: Core, ticket: TicketRecord, input: unknown, origin: RequestOrigin, authorId: number): TicketWrite {
+  if (!isObject(input)) return notAnObject('Ticket');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'Ticket: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   if (ticket.status === 'closed') {
     addError(errors, 'status', 'Status: closed prevents ticket update', 'InvalidValue');
     return { ok: false, errors };

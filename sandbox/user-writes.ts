@@ -1,7 +1,7 @@
 /** Creating, updating and soft-deleting users, shared by the single routes and the bulk jobs. */
 import type { Core } from './core';
 import { isObject } from './core';
-import { addError, hasErrors, normalizeTags } from './field-errors';
+import { addError, hasErrors, notAnObject, readBooleans, readCustomFields, readReference, readTags } from './field-errors';
 import type { FieldErrors } from './reply';
 import { isoSeconds } from './seed';
 import type { UserRecord, UserRole } from './types';
@@ -38,16 +38,8 @@ function readFields(core: Core, input: Record<string, unknown>, self: UserRecord
     if ((ROLES as readonly string[]).includes(r)) patch.role = r as UserRole;
     else addError(errors, 'role', `Role: ${JSON.stringify(input.role)} is not valid`, 'InvalidValue');
   }
-  if ('organization_id' in input) {
-    const v = input.organization_id;
-    if (v === null || (typeof v === 'number' && s.organizations.get(v))) patch.organization_id = v as number | null;
-    else addError(errors, 'organization_id', `Organization: ${JSON.stringify(v)} is not a valid organization`, 'InvalidValue');
-  }
-  if ('default_group_id' in input) {
-    const v = input.default_group_id;
-    if (v === null || (typeof v === 'number' && s.groups.get(v))) patch.default_group_id = v as number | null;
-    else addError(errors, 'default_group_id', `Default group: ${JSON.stringify(v)} is not a valid group`, 'InvalidValue');
-  }
+  readReference(input, 'organization_id', (id) => s.organizations.get(id), 'organization', patch, errors);
+  readReference(input, 'default_group_id', (id) => s.groups.get(id), 'group', patch, errors);
   if ('external_id' in input) {
     const v = input.external_id === null ? null : String(input.external_id);
     const taken = v !== null && [...s.users.map.values()].some((u) => u.external_id === v && u.id !== self?.id);
@@ -60,20 +52,9 @@ function readFields(core: Core, input: Record<string, unknown>, self: UserRecord
     if (typeof v === 'string' || (v === null && f === 'phone')) (patch as Record<string, unknown>)[f] = v;
     else addError(errors, f, `${f}: must be text`, 'InvalidValue');
   }
-  for (const f of ['verified', 'suspended'] as const) {
-    if (!(f in input)) continue;
-    if (typeof input[f] === 'boolean') patch[f] = input[f] as boolean;
-    else addError(errors, f, `${f}: must be true or false`, 'InvalidValue');
-  }
-  if ('tags' in input) {
-    const t = normalizeTags(input.tags);
-    if (t) patch.tags = t;
-    else addError(errors, 'tags', 'Tags: must be a list of tags', 'InvalidValue');
-  }
-  if ('user_fields' in input) {
-    if (isObject(input.user_fields)) patch.user_fields = { ...(self?.user_fields ?? {}), ...input.user_fields };
-    else addError(errors, 'user_fields', 'User fields: must be an object', 'InvalidValue');
-  }
+  readBooleans(input, ['verified', 'suspended'], patch, errors);
+  readTags(input, patch, errors);
+  readCustomFields(input, 'user_fields', self?.user_fields, patch, errors);
   if ('custom_role_id' in input) {
     const v = input.custom_role_id;
     if (v === null || typeof v === 'number') patch.custom_role_id = v;
@@ -83,11 +64,8 @@ function readFields(core: Core, input: Record<string, unknown>, self: UserRecord
 }
 
 export function createUser(core: Core, input: unknown): UserWrite {
+  if (!isObject(input)) return notAnObject('User');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'User: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   const patch = readFields(core, input, null, errors);
   const email = input.email === undefined || input.email === null ? null : checkEmail(core, input.email, null, errors);
   if (hasErrors(errors)) return { ok: false, errors };
@@ -123,11 +101,8 @@ export function createUser(core: Core, input: unknown): UserWrite {
 }
 
 export function updateUser(core: Core, user: UserRecord, input: unknown): UserWrite {
+  if (!isObject(input)) return notAnObject('User');
   const errors: FieldErrors = {};
-  if (!isObject(input)) {
-    addError(errors, 'base', 'User: must be an object', 'InvalidValue');
-    return { ok: false, errors };
-  }
   const patch = readFields(core, input, user, errors);
   let newEmail: string | null = null;
   if (input.email !== undefined && input.email !== null) newEmail = checkEmail(core, input.email, user.id, errors);

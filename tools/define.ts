@@ -1,4 +1,6 @@
-import type { ParamMap, ToolDefinition } from './types';
+import { jobOutputs } from './outputs';
+import { jobResult } from './pages';
+import type { ParamMap, ToolDefinition, ZendeskResponse } from './types';
 
 /** Declares an operation; the identity function lets TypeScript infer the coerced param types. */
 export function defineTool<P extends ParamMap>(tool: ToolDefinition<P>): ToolDefinition<P> {
@@ -19,4 +21,13 @@ export function defined<T extends Record<string, unknown>>(fields: T): Partial<T
 export function requireOneOf(params: Record<string, unknown>, names: readonly string[]) {
   if (names.some((name) => params[name] !== undefined)) return undefined;
   return { param: names[0], message: `Nothing to change: set at least one of ${names.join(', ')}.` };
+}
+
+/** The answer of an operation that queues a background job per 100 items of its `batchParam`: the job status. */
+export function jobAnswer(batchParam: string) {
+  return {
+    outputs: jobOutputs,
+    output: ({ body }: ZendeskResponse) => jobResult(body),
+    result: { kind: 'job', batchParam } as const,
+  };
 }

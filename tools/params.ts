@@ -34,6 +34,9 @@ export const param = {
   /** One of a fixed list of values. */
   choice: <const R extends boolean = false>(values: readonly string[], description: string, options: ParamOptions<R> = {}) =>
     make('text')<R>(description, { ...options, enum: values }),
+  /** The required JSON array of objects of a bulk operation, 100 a request; `item` is one element, shown as the example. */
+  batch: (description: string, item: string) =>
+    make('json-array')(description, { required: true, multiline: true, perRequestLimit: 100, example: `[${item}]` }),
 };
 
 export const SUBDOMAIN_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
@@ -147,4 +150,9 @@ export function checkEachItem(
     if (problem) return { param: name, message: `${name}: item ${index + 1} ${problem}, e.g. ${shape}` };
   }
   return undefined;
+}
+
+/** A `checkEachItem` rule: the item has a "name" that is not blank. */
+export function needsName(item: Record<string, unknown>): string | undefined {
+  return typeof item.name === 'string' && item.name.trim() !== '' ? undefined : 'needs a "name" (text)';
 }

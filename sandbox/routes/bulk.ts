@@ -1,7 +1,7 @@
 /** Checks shared by every bulk endpoint, and the job_status answer they all give. */
-import type { RequestCtx } from '../core';
+import { isObject, type RequestCtx } from '../core';
 import type { JobSpec } from '../jobs';
-import { json, type Reply } from '../reply';
+import { badRequest, json, type Reply } from '../reply';
 import { jobObject } from '../serialize';
 
 export const BULK_LIMIT = 100;
@@ -37,4 +37,43 @@ export function parseIds(raw: string | null): number[] | null {
   const parts = raw.split(',').map((p) => p.trim());
   if (!parts.every((p) => /^\d+$/.test(p))) return null;
   return parts.map(Number);
+}
+
+/**
+ * The items of a create_many: the body's `nouns` array (`article` as the 400 says it: "a users array"),
+ * or the reply refusing the request (no array, or bulkGuard's).
+ */
+export function createManyItems(ctx: RequestCtx, nouns: string, article: 'a' | 'an' = 'a'): unknown[] | Reply {
+  const items = isObject(ctx.body) ? ctx.body[nouns] : undefined;
+  if (!Array.isArray(items)) return badRequest('Invalid attribute', `The request body must contain ${article} ${nouns} array`);
+  return bulkGuard(ctx, items.length, nouns) ?? items;
+}
+
+/** One record's change in an update_many: the id it names (not yet checked) and what to apply. */
+export interface BulkChange {
+  id: unknown;
+  input: unknown;
+}
+
+/**
+ * The changes of an update_many: `?ids=` with one `noun` object applied to each, or a `${noun}s` array of
+ * objects each with its own id; or the reply refusing the request (malformed, or bulkGuard's).
+ */
+export function updateManyChanges(ctx: RequestCtx, noun: string): BulkChange[] | Reply {
+  const nouns = `${noun}s`;
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const idsRaw = ctx.query.get('ids');
+  let changes: BulkChange[];
+  if (idsRaw !== null) {
+    const ids = parseIds(idsRaw);
+    if (!ids) return badRequest('Invalid parameter', `ids must be a comma-separated list of ${noun} ids`);
+    const input = body[noun];
+    if (!isObject(input)) return badRequest('Invalid attribute', `With ?ids= the body must contain a ${noun} object`);
+    changes = ids.map((id) => ({ id, input }));
+  } else {
+    const list = body[nouns];
+    if (!Array.isArray(list)) return badRequest('Invalid attribute', `Send ?ids= with a ${noun} object, or a ${nouns} array of {id, ...}`);
+    changes = list.map((item) => ({ id: isObject(item) ? item.id : undefined, input: item }));
+  }
+  return bulkGuard(ctx, changes.length, nouns) ?? changes;
 }

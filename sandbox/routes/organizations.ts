@@ -1,28 +1,43 @@
 /** /organizations and /groups endpoints. */
-import { isObject, pathId, type Handler } from '../core';
+import type { Collection } from '../collection';
+import { isObject, pathId, type Handler, type RequestCtx } from '../core';
 import { firstError } from '../field-errors';
 import { listReply } from '../list-reply';
 import { badRequest, invalidParameter, noContent, notFound, rawJson, recordInvalid } from '../reply';
 import { createOrganization, deleteOrganization, updateOrganization } from '../organization-writes';
-import type { JobResult } from '../types';
-import { bulkGuard, enqueue } from './bulk';
+import type { GroupRecord, JobResult, OrganizationRecord } from '../types';
+import { createManyItems, enqueue } from './bulk';
 import type { RouteDef } from './route-def';
 
-const list: Handler = (ctx) =>
-  listReply(ctx.core.base, ctx.query, {
-    coll: ctx.core.state.organizations,
-    key: 'organizations',
-    path: '/organizations',
-    sortKeys: ['id', 'name', 'created_at', 'updated_at'],
-    match: null,
-  });
+type Pick<T extends { id: number }> = (ctx: RequestCtx) => Collection<T>;
 
-const show: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
-  const coll = ctx.core.state.organizations;
-  const o = id === null ? undefined : coll.get(id);
-  return o ? rawJson(200, `{"organization":${coll.toJson(o)}}`) : notFound();
-};
+/** `GET /{key}`: every record, cursor or offset paged. */
+function listAll<T extends { id: number }>(key: string, pick: Pick<T>): Handler {
+  return (ctx) =>
+    listReply(ctx.core.base, ctx.query, {
+      coll: pick(ctx),
+      key,
+      path: `/${key}`,
+      sortKeys: ['id', 'name', 'created_at', 'updated_at'],
+      match: null,
+    });
+}
+
+/** `GET /{key}s/{id}`: the record as `{"key": ...}`, or 404. */
+function showOne<T extends { id: number }>(key: string, pick: Pick<T>): Handler {
+  return (ctx) => {
+    const id = pathId(ctx.params.id);
+    const coll = pick(ctx);
+    const record = id === null ? undefined : coll.get(id);
+    return record ? rawJson(200, `{"${key}":${coll.toJson(record)}}`) : notFound();
+  };
+}
+
+const organizations: Pick<OrganizationRecord> = (ctx) => ctx.core.state.organizations;
+const groups: Pick<GroupRecord> = (ctx) => ctx.core.state.groups;
+
+const list = listAll('organizations', organizations);
+const show = showOne('organization', organizations);
 
 const autocomplete: Handler = (ctx) => {
   const name = ctx.query.get('name');
@@ -69,10 +84,8 @@ const remove: Handler = (ctx) => {
 };
 
 const createMany: Handler = (ctx) => {
-  const items = isObject(ctx.body) ? ctx.body.organizations : undefined;
-  if (!Array.isArray(items)) return badRequest('Invalid attribute', 'The request body must contain an organizations array');
-  const refused = bulkGuard(ctx, items.length, 'organizations');
-  if (refused) return refused;
+  const items = createManyItems(ctx, 'organizations', 'an');
+  if (!Array.isArray(items)) return items;
   return enqueue(ctx, {
     jobType: 'bulk_create_organizations',
     total: items.length,
@@ -84,21 +97,8 @@ const createMany: Handler = (ctx) => {
   });
 };
 
-const listGroups: Handler = (ctx) =>
-  listReply(ctx.core.base, ctx.query, {
-    coll: ctx.core.state.groups,
-    key: 'groups',
-    path: '/groups',
-    sortKeys: ['id', 'name', 'created_at', 'updated_at'],
-    match: null,
-  });
-
-const showGroup: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
-  const coll = ctx.core.state.groups;
-  const g = id === null ? undefined : coll.get(id);
-  return g ? rawJson(200, `{"group":${coll.toJson(g)}}`) : notFound();
-};
+const listGroups = listAll('groups', groups);
+const showGroup = showOne('group', groups);
 
 export const organizationRoutes: RouteDef[] = [
   { method: 'GET', path: '/organizations', name: 'GET /organizations', handler: list },

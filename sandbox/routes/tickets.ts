@@ -6,7 +6,7 @@ import { badRequest, json, noContent, notFound, rawJson, recordInvalid, type Rep
 import { auditObject, commentObject } from '../serialize';
 import { createTicket, mergeTickets, updateTicket, type TicketWrite } from '../ticket-writes';
 import type { JobResult, TicketAudit, TicketRecord } from '../types';
-import { bulkGuard, enqueue, parseIds } from './bulk';
+import { bulkGuard, createManyItems, enqueue, parseIds, updateManyChanges } from './bulk';
 import type { RouteDef } from './route-def';
 
 function ticketBody(ctx: RequestCtx, t: TicketRecord, audit: TicketAudit | null): string {
@@ -102,10 +102,8 @@ function failure(w: Exclude<TicketWrite, { ok: true }>): { error: string; detail
 }
 
 const createMany: Handler = (ctx) => {
-  const items = isObject(ctx.body) ? ctx.body.tickets : undefined;
-  if (!Array.isArray(items)) return badRequest('Invalid attribute', 'The request body must contain a tickets array');
-  const refused = bulkGuard(ctx, items.length, 'tickets');
-  if (refused) return refused;
+  const items = createManyItems(ctx, 'tickets');
+  if (!Array.isArray(items)) return items;
   const origin = ctx.origin;
   return enqueue(ctx, {
     jobType: 'bulk_create_tickets',
@@ -119,21 +117,8 @@ const createMany: Handler = (ctx) => {
 };
 
 const updateMany: Handler = (ctx) => {
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const idsRaw = ctx.query.get('ids');
-  let changes: { id: unknown; input: unknown }[];
-  if (idsRaw !== null) {
-    const ids = parseIds(idsRaw);
-    if (!ids) return badRequest('Invalid parameter', 'ids must be a comma-separated list of ticket ids');
-    if (!isObject(body.ticket)) return badRequest('Invalid attribute', 'With ?ids= the body must contain a ticket object');
-    changes = ids.map((id) => ({ id, input: body.ticket }));
-  } else if (Array.isArray(body.tickets)) {
-    changes = body.tickets.map((t) => ({ id: isObject(t) ? t.id : undefined, input: t }));
-  } else {
-    return badRequest('Invalid attribute', 'Send ?ids= with a ticket object, or a tickets array of {id, ...}');
-  }
-  const refused = bulkGuard(ctx, changes.length, 'tickets');
-  if (refused) return refused;
+  const changes = updateManyChanges(ctx, 'ticket');
+  if (!Array.isArray(changes)) return changes;
   return enqueue(ctx, {
     jobType: 'bulk_update_tickets',
     total: changes.length,

@@ -6,7 +6,7 @@ import { badRequest, notFound, rawJson, recordInvalid } from '../reply';
 import { compileSearch } from '../search/compile';
 import type { JobResult, UserRecord } from '../types';
 import { createUser, deleteUser, updateUser } from '../user-writes';
-import { bulkGuard, enqueue, parseIds } from './bulk';
+import { createManyItems, enqueue, updateManyChanges } from './bulk';
 import type { RouteDef } from './route-def';
 
 const userBody = (ctx: Parameters<Handler>[0], u: UserRecord) => `{"user":${ctx.core.state.users.toJson(u)}}`;
@@ -90,10 +90,8 @@ const remove: Handler = (ctx) => {
 };
 
 const createMany: Handler = (ctx) => {
-  const items = isObject(ctx.body) ? ctx.body.users : undefined;
-  if (!Array.isArray(items)) return badRequest('Invalid attribute', 'The request body must contain a users array');
-  const refused = bulkGuard(ctx, items.length, 'users');
-  if (refused) return refused;
+  const items = createManyItems(ctx, 'users');
+  if (!Array.isArray(items)) return items;
   return enqueue(ctx, {
     jobType: 'bulk_create_users',
     total: items.length,
@@ -106,21 +104,8 @@ const createMany: Handler = (ctx) => {
 };
 
 const updateMany: Handler = (ctx) => {
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const idsRaw = ctx.query.get('ids');
-  let changes: { id: unknown; input: unknown }[];
-  if (idsRaw !== null) {
-    const ids = parseIds(idsRaw);
-    if (!ids) return badRequest('Invalid parameter', 'ids must be a comma-separated list of user ids');
-    if (!isObject(body.user)) return badRequest('Invalid attribute', 'With ?ids= the body must contain a user object');
-    changes = ids.map((id) => ({ id, input: body.user }));
-  } else if (Array.isArray(body.users)) {
-    changes = body.users.map((u) => ({ id: isObject(u) ? u.id : undefined, input: u }));
-  } else {
-    return badRequest('Invalid attribute', 'Send ?ids= with a user object, or a users array of {id, ...}');
-  }
-  const refused = bulkGuard(ctx, changes.length, 'users');
-  if (refused) return refused;
+  const changes = updateManyChanges(ctx, 'user');
+  if (!Array.isArray(changes)) return changes;
   return enqueue(ctx, {
     jobType: 'bulk_update_users',
     total: changes.length,

@@ -4,18 +4,14 @@ import { toModelResult } from '../../agents/llm-result';
 import { executeModelCall } from '../../agents/model-call';
 import { credentialsFromEnv, McpStartupError } from '../../agents/mcp-stdio';
 import { executeTool } from '../../lib/executor';
-import { forbidNetwork, NO_RETRY, ORIGIN, resetNock } from '../helpers';
+import { NO_RETRY, ORIGIN, useNock } from '../helpers';
 
 const ACCESS_TOKEN = 'oauth-access-token-9f8e7d';
 
 /** Only requests whose Authorization is exactly the Bearer token match. */
 const bearer = () => nock(ORIGIN, { reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}`, accept: 'application/json' } });
 
-beforeAll(forbidNetwork);
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  resetNock();
-});
+useNock();
 
 describe('OAuth access token', () => {
   it('is sent as "Authorization: Bearer <token>", exactly, and no Basic auth', async () => {

@@ -4,7 +4,7 @@ import { executeTool } from '../../lib/executor';
 import nodeFetch from 'node-fetch';
 import { AccountPacer } from '../../lib/pacer';
 import type { FetchLike } from '../../lib/transport';
-import { credentials, forbidNetwork, resetNock, zendesk } from '../helpers';
+import { credentials, useNock, zendesk } from '../helpers';
 
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 4 } };
 
@@ -22,12 +22,7 @@ function failingFetch(code: string, failures: number, calls: { count: number }):
 }
 const ticket = { ticket: { id: 1, subject: 'x' } };
 
-beforeAll(forbidNetwork);
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  resetNock();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('retries', () => {
   it('retries a GET after 500', async () => {

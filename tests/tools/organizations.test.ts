@@ -1,7 +1,5 @@
-import nock from 'nock';
 import { executeTool } from '../../lib/executor';
-import { getTool } from '../../tools';
-import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
+import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const organization = (id: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -15,16 +13,7 @@ const job = (id = 'ab12', status = 'queued', results: unknown = null) => ({
   job_status: { id, url: `https://acme.zendesk.com/api/v2/job_statuses/${id}.json`, status, total: null, progress: null, results },
 });
 
-beforeAll(forbidNetwork);
-// nock's interceptor outlives this file in the jest worker: left installed, it would answer the next
-// test file's requests with this file's (empty) interceptors. Remove it when done.
-afterAll(() => nock.restore());
-afterEach(() => {
-  // Cleaned before asserting, so one failing test does not leave its interceptors to the next.
-  const pending = nock.pendingMocks();
-  resetNock();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('zendesk_get_organizations', () => {
   it('lists one cursor page', async () => {
@@ -143,11 +132,7 @@ describe('zendesk_create_organizations_bulk', () => {
     ['[{"name": 7}]', 'item 1 needs a "name"'],
     ['["Acme"]', 'item 1 must be an object'],
   ])('refuses %s, naming the item', async (organizations, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_create_organizations_bulk', { ...credentials, organizations });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'organizations' } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_create_organizations_bulk', { ...credentials, organizations }, 'organizations', text);
   });
 });
 
@@ -162,11 +147,7 @@ describe('zendesk_update_organization', () => {
   });
 
   it('requires at least one change, sending nothing', async () => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_update_organization', { ...credentials, organizationId: '9' });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input' } });
-    expect(!result.success && result.error.message).toContain('Nothing to change');
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_update_organization', { ...credentials, organizationId: '9' }, undefined, 'Nothing to change');
   });
 });
 
@@ -197,10 +178,7 @@ describe('error mapping', () => {
     ],
   ] as const)('%s maps %s %s %s → %i', async (toolId, params, method, path, status, body, code, text) => {
     zendesk()[method](path).query(true).reply(status, body);
-    const result = await executeTool(toolId, { ...credentials, ...params }, NO_RETRY);
-    expect(result).toMatchObject({ success: false, error: { code, status } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(JSON.stringify(result)).not.toContain(credentials.apiToken);
+    await expectMappedError(toolId, { ...credentials, ...params }, status, code, text);
   });
 
   // Last of the requests in this file: the account pacer then holds requests for Retry-After.
@@ -212,11 +190,7 @@ describe('error mapping', () => {
 });
 
 describe('bad input sends nothing', () => {
-  const base: Record<string, unknown> = { ...credentials, organizationId: '1', name: 'Acme', organizations: '[{"name": "A"}]' };
-  const paramsFor = (toolId: string, extra: Record<string, unknown>) => {
-    const takes = Object.keys(getTool(toolId)!.params);
-    return { ...Object.fromEntries(Object.entries(base).filter(([name]) => takes.includes(name))), ...extra };
-  };
+  const base = { ...credentials, organizationId: '1', name: 'Acme', organizations: '[{"name": "A"}]' };
 
   it.each([
     ['zendesk_get_organization', 'organizationId', 'acme', 'numeric id'],
@@ -234,11 +208,7 @@ describe('bad input sends nothing', () => {
     ['zendesk_create_organizations_bulk', 'organizations', '"A, B"', 'JSON array'],
     ['zendesk_get_organizations', 'name', 'Acme', 'Unknown param'],
   ])('%s refuses %s=%j', async (toolId, param, value, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool(toolId, paramsFor(toolId, { [param]: value }));
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused(toolId, paramsFor(toolId, base, { [param]: value }), param, text);
   });
 
   it.each([
@@ -249,12 +219,6 @@ describe('bad input sends nothing', () => {
     ['zendesk_autocomplete_organizations', 'name'],
     ['zendesk_create_organizations_bulk', 'organizations'],
   ])('%s names the missing required %s', async (toolId, param) => {
-    const count = unmatchedRequests();
-    const params: Record<string, unknown> = paramsFor(toolId, {});
-    delete params[param];
-    const result = await executeTool(toolId, params);
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(`${param} is required`);
-    expect(unmatchedRequests()).toBe(count);
+    await expectMissingRequired(toolId, paramsFor(toolId, base), param);
   });
 });

@@ -1,18 +1,8 @@
-import nock from 'nock';
 import { executeTool } from '../../lib/executor';
 import { exportQuery, queryTerms, searchTool } from '../../tools/search/search';
-import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
+import { credentials, expectMappedError, expectRefused, expectValidOutput, NO_RETRY, useNock, zendesk } from '../helpers';
 
-beforeAll(forbidNetwork);
-// nock's interceptor outlives this file in the jest worker: left installed, it would answer the next
-// test file's requests with this file's (empty) interceptors. Remove it when done.
-afterAll(() => nock.restore());
-afterEach(() => {
-  // Cleaned before asserting, so one failing test does not leave its interceptors to the next.
-  const pending = nock.pendingMocks();
-  resetNock();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('queryTerms', () => {
   it('splits on whitespace outside quotes only', () => {
@@ -108,11 +98,7 @@ describe('zendesk_search', () => {
     ['-type:organization', 'organization'],
     ['type:group', 'group'],
   ])('refuses %j with filterType %s on query, sending nothing', async (query, filterType) => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_search', { ...credentials, query, filterType });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'query' } });
-    expect(!result.success && result.error.message).toContain('filterType');
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_search', { ...credentials, query, filterType }, 'query', 'filterType');
   });
 
   it('ends on an empty page even when the cursor says more', async () => {
@@ -153,10 +139,7 @@ describe('error mapping', () => {
     ['zendesk_search_count', { query: 'x' }, '/api/v2/search/count', 404, { error: 'RecordNotFound', description: 'Not found' }, 'not_found', 'RecordNotFound'],
   ] as const)('%s maps %s %s → %i', async (toolId, params, path, status, body, code, text) => {
     zendesk().get(path).query(true).reply(status, body);
-    const result = await executeTool(toolId, { ...credentials, ...params }, NO_RETRY);
-    expect(result).toMatchObject({ success: false, error: { code, status } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(JSON.stringify(result)).not.toContain(credentials.apiToken);
+    await expectMappedError(toolId, { ...credentials, ...params }, status, code, text);
   });
 
   // Last of the requests in this file: the account pacer then holds requests for Retry-After.
@@ -179,10 +162,6 @@ describe('bad input sends nothing', () => {
     ['zendesk_search_count', {}, 'query', 'query is required'],
     ['zendesk_search_count', { query: 'a', filterType: 'ticket' }, 'filterType', 'Unknown param'],
   ])('%s with %j refuses %s', async (toolId, params, param, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool(toolId, { ...credentials, ...params });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused(toolId, { ...credentials, ...params }, param, text);
   });
 });

@@ -1,15 +1,10 @@
-import nock from 'nock';
 import { executeTool } from '../../lib/executor';
-import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
+import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const ticket = (id: number, extra: Record<string, unknown> = {}) => ({ id, subject: `Ticket ${id}`, status: 'open', tags: ['billing'], ...extra });
 const job = (id = 'f00dcafe') => ({ job_status: { id, url: `https://acme.zendesk.com/api/v2/job_statuses/${id}.json`, status: 'queued', total: null, progress: null, results: null } });
 
-beforeAll(forbidNetwork);
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  resetNock();
-});
+useNock();
 
 describe('zendesk_get_tickets', () => {
   it('lists with cursor paging and sort when no filter is given', async () => {
@@ -215,10 +210,7 @@ describe('error mapping', () => {
     [403, { errors: [{ code: 'Forbidden', title: 'Forbidden', detail: 'No access to this ticket' }] }, 'forbidden', 'Forbidden: No access to this ticket'],
   ])('maps %i', async (status, body, code, text) => {
     zendesk().get('/api/v2/tickets/1').reply(status, body);
-    const result = await call();
-    expect(result).toMatchObject({ success: false, error: { code, status } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(JSON.stringify(result)).not.toContain(credentials.apiToken);
+    await expectMappedError('zendesk_get_ticket', { ...credentials, ticketId: '1' }, status, code, text);
   });
 
   it('maps 429 to rate_limited with retryAfter', async () => {
@@ -229,7 +221,7 @@ describe('error mapping', () => {
 });
 
 describe('bad input sends nothing', () => {
-  const before = () => unmatchedRequests();
+  const base = { ...credentials, ticketId: '1', ticketIds: '1', description: 'x', tickets: '[{"comment":{"body":"x"}}]', status: 'open' };
   it.each([
     ['subdomain', 'evil.com#'],
     ['subdomain', 'a.b'],
@@ -242,10 +234,7 @@ describe('bad input sends nothing', () => {
     ['ticketId', '-3'],
     ['ticketId', '99999999999999999999'],
   ])('refuses %s=%j', async (param, value) => {
-    const count = before();
-    const result = await executeTool('zendesk_get_ticket', { ...credentials, ticketId: '1', [param]: value });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_get_ticket', { ...credentials, ticketId: '1', [param]: value }, param);
   });
 
   it.each([
@@ -261,19 +250,11 @@ describe('bad input sends nothing', () => {
     ['zendesk_create_tickets_bulk', 'tickets', '[]', 'at least one item'],
     ['zendesk_get_ticket', 'unknownThing', 'x', 'Unknown param'],
   ])('%s refuses %s=%j', async (toolId, param, value, text) => {
-    const count = before();
-    const base = { ...credentials, ticketId: '1', ticketIds: '1', description: 'x', tickets: '[{"comment":{"body":"x"}}]', status: 'open' };
-    const takes = (name: string) => name in (require('../../tools').getTool(toolId).params as object);
-    const params = Object.fromEntries(Object.entries(base).filter(([name]) => takes(name)));
-    const result = await executeTool(toolId, { ...params, [param]: value });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused(toolId, paramsFor(toolId, base, { [param]: value }), param, text);
   });
 
   it('names a missing required param', async () => {
-    const result = await executeTool('zendesk_get_ticket', credentials);
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'ticketId' } });
+    await expectMissingRequired('zendesk_get_ticket', credentials, 'ticketId');
   });
 
   it('says which credential is missing and never echoes the token', async () => {

@@ -1,7 +1,5 @@
-import nock from 'nock';
 import { executeTool } from '../../lib/executor';
-import { getTool } from '../../tools';
-import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
+import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const user = (id: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -17,16 +15,7 @@ const job = (id = 'beefcafe', status = 'queued', results: unknown = null) => ({
   job_status: { id, url: `https://acme.zendesk.com/api/v2/job_statuses/${id}.json`, status, total: null, progress: null, results },
 });
 
-beforeAll(forbidNetwork);
-// nock's interceptor outlives this file in the jest worker: left installed, it would answer the next
-// test file's requests with this file's (empty) interceptors. Remove it when done.
-afterAll(() => nock.restore());
-afterEach(() => {
-  // Cleaned before asserting, so one failing test does not leave its interceptors to the next.
-  const pending = nock.pendingMocks();
-  resetNock();
-  expect(pending).toEqual([]);
-});
+useNock();
 
 describe('zendesk_get_users', () => {
   it('filters by role and permission set with cursor paging', async () => {
@@ -109,11 +98,7 @@ describe('zendesk_search_users', () => {
   });
 
   it('refuses a call with neither query nor externalId, sending nothing', async () => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_search_users', { ...credentials, query: '   ', perPage: '10' });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'query' } });
-    expect(!result.success && result.error.message).toContain('externalId');
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_search_users', { ...credentials, query: '   ', perPage: '10' }, 'query', 'externalId');
   });
 
   it('stops collecting at the 1,000-result window and says so', async () => {
@@ -195,11 +180,7 @@ describe('zendesk_update_user', () => {
   });
 
   it('requires at least one change, sending nothing', async () => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_update_user', { ...credentials, userId: '12', name: '  ' });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'name' } });
-    expect(!result.success && result.error.message).toContain('Nothing to change');
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_update_user', { ...credentials, userId: '12', name: '  ' }, 'name', 'Nothing to change');
   });
 });
 
@@ -234,11 +215,7 @@ describe('zendesk_create_users_bulk', () => {
     ['[{"name": "A"}, "B"]', 'item 2 must be an object'],
     ['[[{"name": "A"}]]', 'item 1 must be an object'],
   ])('refuses %s, naming the item', async (users, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_create_users_bulk', { ...credentials, users });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'users' } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_create_users_bulk', { ...credentials, users }, 'users', text);
   });
 });
 
@@ -258,11 +235,7 @@ describe('zendesk_update_users_bulk', () => {
     ['[{"id": -4}]', 'item 1 has "id": -4'],
     ['[{"id": 11}, null]', 'item 2 must be an object'],
   ])('refuses %s, naming the item', async (users, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool('zendesk_update_users_bulk', { ...credentials, users });
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: 'users' } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused('zendesk_update_users_bulk', { ...credentials, users }, 'users', text);
   });
 });
 
@@ -290,10 +263,7 @@ describe('error mapping', () => {
     ['zendesk_update_user', { userId: '5', name: 'X' }, 'put', '/api/v2/users/5', 403, { error: 'Forbidden', description: 'You cannot change admins' }, 'forbidden', 'You cannot change admins'],
   ] as const)('%s maps %s %s %s → %i', async (toolId, params, method, path, status, body, code, text) => {
     zendesk()[method](path).query(true).reply(status, body);
-    const result = await executeTool(toolId, { ...credentials, ...params }, NO_RETRY);
-    expect(result).toMatchObject({ success: false, error: { code, status } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(JSON.stringify(result)).not.toContain(credentials.apiToken);
+    await expectMappedError(toolId, { ...credentials, ...params }, status, code, text);
   });
 
   it('does not replay a user create after a 500 (it may have been applied)', async () => {
@@ -312,11 +282,7 @@ describe('error mapping', () => {
 });
 
 describe('bad input sends nothing', () => {
-  const base: Record<string, unknown> = { ...credentials, userId: '1', name: 'Jane', users: '[{"name": "A", "id": 1}]', query: 'jane' };
-  const paramsFor = (toolId: string, extra: Record<string, unknown>) => {
-    const takes = Object.keys(getTool(toolId)!.params);
-    return { ...Object.fromEntries(Object.entries(base).filter(([name]) => takes.includes(name))), ...extra };
-  };
+  const base = { ...credentials, userId: '1', name: 'Jane', users: '[{"name": "A", "id": 1}]', query: 'jane' };
 
   it.each([
     ['zendesk_get_user', 'userId', 'abc', 'numeric id'],
@@ -344,11 +310,7 @@ describe('bad input sends nothing', () => {
     ['zendesk_get_current_user', 'userId', '5', 'Unknown param'],
     ['zendesk_create_user', 'email_address', 'x@example.com', 'Unknown param'],
   ])('%s refuses %s=%j', async (toolId, param, value, text) => {
-    const count = unmatchedRequests();
-    const result = await executeTool(toolId, paramsFor(toolId, { [param]: value }));
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(text);
-    expect(unmatchedRequests()).toBe(count);
+    await expectRefused(toolId, paramsFor(toolId, base, { [param]: value }), param, text);
   });
 
   it.each([
@@ -359,12 +321,6 @@ describe('bad input sends nothing', () => {
     ['zendesk_create_users_bulk', 'users'],
     ['zendesk_update_users_bulk', 'users'],
   ])('%s names the missing required %s', async (toolId, param) => {
-    const count = unmatchedRequests();
-    const params: Record<string, unknown> = paramsFor(toolId, {});
-    delete params[param];
-    const result = await executeTool(toolId, params);
-    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param } });
-    expect(!result.success && result.error.message).toContain(`${param} is required`);
-    expect(unmatchedRequests()).toBe(count);
+    await expectMissingRequired(toolId, paramsFor(toolId, base), param);
   });
 });

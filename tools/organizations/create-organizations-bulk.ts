@@ -1,7 +1,5 @@
-import { CREATES, defineTool } from '../define';
-import { jobOutputs } from '../outputs';
-import { jobResult } from '../pages';
-import { checkEachItem, credentialParams, param } from '../params';
+import { CREATES, defineTool, jobAnswer } from '../define';
+import { checkEachItem, credentialParams, needsName, param } from '../params';
 
 const SHAPE = '{"name": "Acme Inc", "domain_names": ["acme.com"]}';
 
@@ -15,20 +13,10 @@ export const createOrganizationsBulkTool = defineTool({
     'its per-item results say which were created and why others failed (a name already in use, for instance). For one organization use zendesk_create_organization.',
   params: {
     ...credentialParams,
-    organizations: param.jsonArray(`JSON array of organizations, each with a "name", e.g. [${SHAPE}, {"name": "Globex"}].`, {
-      required: true,
-      multiline: true,
-      perRequestLimit: 100,
-      example: `[${SHAPE}]`,
-    }),
+    organizations: param.batch(`JSON array of organizations, each with a "name", e.g. [${SHAPE}, {"name": "Globex"}].`, SHAPE),
   },
-  check: (p) =>
-    checkEachItem('organizations', p.organizations, SHAPE, (organization) =>
-      typeof organization.name === 'string' && organization.name.trim() !== '' ? undefined : 'needs a "name" (text)',
-    ),
+  check: (p) => checkEachItem('organizations', p.organizations, SHAPE, needsName),
   request: (p) => ({ method: 'POST', path: ['organizations', 'create_many'], body: { organizations: p.organizations } }),
-  outputs: jobOutputs,
-  output: ({ body }) => jobResult(body),
-  result: { kind: 'job', batchParam: 'organizations' },
+  ...jobAnswer('organizations'),
   hints: CREATES,
 });

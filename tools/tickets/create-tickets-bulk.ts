@@ -1,6 +1,4 @@
-import { CREATES, defineTool } from '../define';
-import { jobOutputs } from '../outputs';
-import { jobResult } from '../pages';
+import { CREATES, defineTool, jobAnswer } from '../define';
 import { credentialParams, param } from '../params';
 import type { InputProblem } from '../types';
 
@@ -31,17 +29,13 @@ export const createTicketsBulkTool = defineTool({
     'Zendesk takes 100 per job; longer lists are split into several jobs. The answer is the job status; per-item results say which tickets were created.',
   params: {
     ...credentialParams,
-    tickets: param.jsonArray('JSON array of tickets, e.g. [{"subject": "Hi", "comment": {"body": "Help"}, "priority": "high"}].', {
-      required: true,
-      multiline: true,
-      perRequestLimit: 100,
-      example: '[{"subject": "Printer on fire", "comment": {"body": "Smoke everywhere"}, "priority": "urgent"}]',
-    }),
+    tickets: param.batch(
+      'JSON array of tickets, e.g. [{"subject": "Hi", "comment": {"body": "Help"}, "priority": "high"}].',
+      '{"subject": "Printer on fire", "comment": {"body": "Smoke everywhere"}, "priority": "urgent"}',
+    ),
   },
   check: (p) => checkTickets(p.tickets),
   request: (p) => ({ method: 'POST', path: ['tickets', 'create_many'], body: { tickets: p.tickets.map(asTicket) } }),
-  outputs: jobOutputs,
-  output: ({ body }) => jobResult(body),
-  result: { kind: 'job', batchParam: 'tickets' },
+  ...jobAnswer('tickets'),
   hints: CREATES,
 });

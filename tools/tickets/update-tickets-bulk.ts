@@ -1,6 +1,4 @@
-import { defineTool, requireOneOf, UPDATES } from '../define';
-import { jobOutputs } from '../outputs';
-import { jobResult } from '../pages';
+import { defineTool, jobAnswer, requireOneOf, UPDATES } from '../define';
 import { credentialParams, param, ticketFieldParams } from '../params';
 import { ticketFields } from './ticket-fields';
 
@@ -31,8 +29,6 @@ export const updateTicketsBulkTool = defineTool({
       body: { ticket: { ...ticketFields(changes), ...(tags ? { additional_tags: tags } : {}) } },
     };
   },
-  outputs: jobOutputs,
-  output: ({ body }) => jobResult(body),
-  result: { kind: 'job', batchParam: 'ticketIds' },
+  ...jobAnswer('ticketIds'),
   hints: UPDATES,
 });

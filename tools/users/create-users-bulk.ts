@@ -1,7 +1,5 @@
-import { CREATES, defineTool } from '../define';
-import { jobOutputs } from '../outputs';
-import { jobResult } from '../pages';
-import { checkEachItem, credentialParams, param } from '../params';
+import { CREATES, defineTool, jobAnswer } from '../define';
+import { checkEachItem, credentialParams, needsName, param } from '../params';
 
 const SHAPE = '{"name": "Jane Doe", "email": "jane@example.com"}';
 
@@ -15,20 +13,10 @@ export const createUsersBulkTool = defineTool({
     'its per-item results say which users were created and why others failed (a duplicate email, for instance). For one user use zendesk_create_user.',
   params: {
     ...credentialParams,
-    users: param.jsonArray(`JSON array of users, each with a "name", e.g. [${SHAPE}, {"name": "Raj Patel", "role": "agent"}].`, {
-      required: true,
-      multiline: true,
-      perRequestLimit: 100,
-      example: `[${SHAPE}]`,
-    }),
+    users: param.batch(`JSON array of users, each with a "name", e.g. [${SHAPE}, {"name": "Raj Patel", "role": "agent"}].`, SHAPE),
   },
-  check: (p) =>
-    checkEachItem('users', p.users, SHAPE, (user) =>
-      typeof user.name === 'string' && user.name.trim() !== '' ? undefined : 'needs a "name" (text)',
-    ),
+  check: (p) => checkEachItem('users', p.users, SHAPE, needsName),
   request: (p) => ({ method: 'POST', path: ['users', 'create_many'], body: { users: p.users } }),
-  outputs: jobOutputs,
-  output: ({ body }) => jobResult(body),
-  result: { kind: 'job', batchParam: 'users' },
+  ...jobAnswer('users'),
   hints: CREATES,
 });

@@ -1,6 +1,4 @@
-import { defineTool, UPDATES } from '../define';
-import { jobOutputs } from '../outputs';
-import { jobResult } from '../pages';
+import { defineTool, jobAnswer, UPDATES } from '../define';
 import { checkEachItem, credentialParams, param } from '../params';
 import { isRecordId } from './user-fields';
 
@@ -16,12 +14,7 @@ export const updateUsersBulkTool = defineTool({
     'are split into several jobs. The answer is the job status with per-item results. For one user use zendesk_update_user.',
   params: {
     ...credentialParams,
-    users: param.jsonArray(`JSON array of changes, each with the numeric "id" of its user, e.g. [${SHAPE}, {"id": 12346, "tags": ["vip"]}].`, {
-      required: true,
-      multiline: true,
-      perRequestLimit: 100,
-      example: `[${SHAPE}]`,
-    }),
+    users: param.batch(`JSON array of changes, each with the numeric "id" of its user, e.g. [${SHAPE}, {"id": 12346, "tags": ["vip"]}].`, SHAPE),
   },
   check: (p) =>
     checkEachItem('users', p.users, SHAPE, (user) => {
@@ -29,8 +22,6 @@ export const updateUsersBulkTool = defineTool({
       return isRecordId(user.id) ? undefined : `has "id": ${JSON.stringify(user.id)?.slice(0, 40)}, which is not a numeric user id`;
     }),
   request: (p) => ({ method: 'PUT', path: ['users', 'update_many'], body: { users: p.users } }),
-  outputs: jobOutputs,
-  output: ({ body }) => jobResult(body),
-  result: { kind: 'job', batchParam: 'users' },
+  ...jobAnswer('users'),
   hints: UPDATES,
 });
