@@ -7,7 +7,7 @@ import type { AnyToolDefinition, InputProblem } from '../tools/types';
 import { CallError, Connection, type ConnectionOptions } from './connection';
 import type { ToolError } from './errors';
 import { prepareInput } from './input';
-import { itemFailed, type JobProgress, type JobStatus, type JobWaitOptions, runJobsToCompletion } from './jobs';
+import { batchOf, itemFailed, type JobProgress, type JobStatus, type JobWaitOptions, runJobsToCompletion } from './jobs';
 import { conformOutputs } from './output';
 import { type PageOutput, pageSteps } from './paginate';
 
@@ -122,9 +122,8 @@ export async function executeTool(toolOrId: AnyToolDefinition | string, params?:
     }
     if (options.all) return await collectAll(connection, tool, input.params, options.maxItems ?? DEFAULT_MAX_ITEMS);
     if (tool.result.kind === 'job') {
-      const { batchParam } = tool.result;
-      const limit = batchParam ? tool.params[batchParam].perRequestLimit ?? Infinity : Infinity;
-      const oversized = batchParam !== undefined && (input.params[batchParam] as unknown[]).length > limit;
+      const batch = batchOf(tool);
+      const oversized = batch !== undefined && (input.params[batch.param] as unknown[]).length > batch.limit;
       if (options.waitForJob || oversized) {
         const waitOptions = typeof options.waitForJob === 'object' ? options.waitForJob : {};
         const job = await runJobsToCompletion(connection, tool, input.params, waitOptions, options.onProgress);

@@ -194,6 +194,13 @@ export async function runChunkedJobs<T>(
   return { chunks: chunks as JobChunkOutcome<T>[], combined: combineJobs(chunks, spec.items.length) };
 }
 
+/** The list param a job operation splits into jobs, and how many items one job takes (Zendesk: 100). */
+export function batchOf(tool: AnyToolDefinition): { param: string; limit: number } | undefined {
+  if (tool.result.kind !== 'job' || !tool.result.batchParam) return undefined;
+  const param = tool.result.batchParam;
+  return { param, limit: (tool.params as Record<string, ParamDefinition>)[param].perRequestLimit ?? 100 };
+}
+
 /**
  * An operation's job to completion. With a batch param, its list is split into chunks of the
  * param's perRequestLimit, each sent through the operation's own request; otherwise one job.
@@ -205,14 +212,14 @@ export async function runJobsToCompletion(
   options: JobWaitOptions,
   onProgress?: (progress: JobProgress) => void,
 ): Promise<JobStatus> {
-  const batchParam = tool.result.kind === 'job' ? tool.result.batchParam : undefined;
-  const limit = batchParam ? (tool.params as Record<string, ParamDefinition>)[batchParam].perRequestLimit ?? 100 : Infinity;
+  const batch = batchOf(tool);
+  const batchParam = batch?.param;
   const items: unknown[] = batchParam ? params[batchParam] : [undefined];
   const { chunks, combined } = await runChunkedJobs(
     connection,
     {
       items,
-      chunkSize: Number.isFinite(limit) ? limit : items.length,
+      chunkSize: batch?.limit ?? items.length,
       request: (chunk) => tool.request!(batchParam ? { ...params, [batchParam]: chunk } : params),
       throwWhenSingleChunkFails: true,
     },

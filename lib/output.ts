@@ -18,20 +18,17 @@ function conformNode(node: OutputNode, value: unknown): unknown {
   return value;
 }
 
-function conformObject(properties: OutputMap, value: Record<string, unknown>): Record<string, unknown> {
-  const shaped: Record<string, unknown> = { ...value };
+/** Sets every documented key of `properties` on `into` from `value` (null when absent, unless optional). */
+function conformKeys(properties: OutputMap, value: Record<string, unknown>, into: Record<string, unknown>): Record<string, unknown> {
   for (const [key, node] of entries(properties)) {
     if (node.optional && value[key] === undefined) continue;
-    shaped[key] = conformNode(node, value[key]);
+    into[key] = conformNode(node, value[key]);
   }
-  return shaped;
+  return into;
 }
 
-export function conformOutputs(outputs: OutputMap, value: Record<string, unknown>): Record<string, unknown> {
-  const shaped: Record<string, unknown> = {};
-  for (const [key, node] of entries(outputs)) {
-    if (node.optional && value[key] === undefined) continue;
-    shaped[key] = conformNode(node, value[key]);
-  }
-  return shaped;
-}
+/** A Zendesk object keeps its extra fields. */
+const conformObject = (properties: OutputMap, value: Record<string, unknown>) => conformKeys(properties, value, { ...value });
+
+/** The top level holds exactly the documented outputs. */
+export const conformOutputs = (outputs: OutputMap, value: Record<string, unknown>) => conformKeys(outputs, value, {});
