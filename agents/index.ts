@@ -9,6 +9,7 @@ export {
   modelParamsSchema,
   modelParamSchema,
   modelOutputSchema,
+  compactOutputSchema,
   modelParamNames,
   hiddenParamNames,
   modelDescription,
@@ -20,9 +21,10 @@ export {
 export type { LlmTool, LlmToolAnnotations, LlmToolsOptions, OpenAITool, AnthropicTool, JsonSchema } from './llm-tools';
 export { toModelResult, compactValue, describeErrorForModel, MODEL_RESULT_DEFAULTS } from './llm-result';
 export type { ModelResult, ModelResultOptions } from './llm-result';
-export { executeModelCall, callToolForModel, checkModelArgs, normalizeModelArgs, credentialParamsOf } from './model-call';
+export { executeModelCall, callToolForModel, checkModelArgs, normalizeModelArgs, credentialParamsOf, SERVER_PARAMS } from './model-call';
 export type { Credentials } from './model-call';
-export { createMcpServer, mcpTools, AGENT_EXECUTE_DEFAULTS, MCP_SERVER_INSTRUCTIONS } from './mcp-server';
+export { createMcpServer, mcpTools, mcpInstructions, AGENT_EXECUTE_DEFAULTS, MCP_SERVER_INSTRUCTIONS } from './mcp-server';
+export { toolsetNames, resolveToolsets, toolsOfToolsets, DEFAULT_TOOLSETS, DEFAULT_TOOLS_LIST_BUDGET, ALL_TOOLSETS, ToolsetError } from './toolsets';
 export type { McpServerOptions } from './mcp-server';
 export { runMcpStdio, credentialsFromEnv, McpStartupError, MCP_ENV_HELP } from './mcp-stdio';
 export type { McpStdioOptions, RunningMcpStdio, EnvConnection } from './mcp-stdio';

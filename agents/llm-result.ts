@@ -9,12 +9,9 @@
  * - a failure becomes text that says what went wrong and what to change: the param and its
  *   allowed values or expected form, or how long to wait (`retryAfter`) when rate limited.
  */
-import type { ToolError } from '../lib/errors';
-import type { ToolResult } from '../lib/executor';
-import { getTool } from '../tools';
-import { CREDENTIAL_PARAMS } from '../tools/params';
-import type { AnyToolDefinition, ParamDefinition } from '../tools/types';
-import { expectationOf, idFinders, modelParamNames, modelParamsSchema } from './llm-tools';
+import { getTool } from '../catalog';
+import type { AnyToolDefinition, ParamDefinition, ToolError, ToolResult } from '../contract';
+import { expectationOf, idFinders, modelParamNames, modelParamsSchema, serverParamsOf } from './llm-tools';
 
 export const MODEL_RESULT_DEFAULTS = {
   /** Upper bound of the text handed to the model, in characters. */
@@ -112,38 +109,43 @@ function resolveTool(tool: ModelResultOptions['tool']): AnyToolDefinition | unde
   return typeof tool === 'string' ? getTool(tool) : tool;
 }
 
-function paramDefault(tool: AnyToolDefinition, name: string): number | undefined {
-  const definition = (tool.params as Record<string, ParamDefinition>)[name];
+function paramDefault(tool: AnyToolDefinition, name: string | undefined): number | undefined {
+  const definition = name ? (tool.params as Record<string, ParamDefinition>)[name] : undefined;
   return definition?.default === undefined ? undefined : Number(definition.default);
 }
 
 /** What was left out, and the call that reads it, in sentences for the model. */
 function notesFor(output: Record<string, any>, cuts: Cuts, tool: AnyToolDefinition | undefined, args: Record<string, unknown>, textCap: number): string[] {
   const notes: string[] = [];
-  const kind = tool?.result.kind;
-  const itemsKey = tool && (tool.result.kind === 'cursor-list' || tool.result.kind === 'offset-list') ? tool.result.itemsKey : undefined;
+  const list = tool && (tool.result.kind === 'cursor-list' || tool.result.kind === 'offset-list') ? tool.result : undefined;
+  const itemsKey = list?.itemsKey;
   const paging = output?.paging;
-  const hasPerPage = tool ? 'perPage' in tool.params : false;
-  const hasMore = Boolean(paging?.has_more);
+  const size = list?.sizeParam;
+  // A list with its own cursor reader (an export) says in its own outputs whether more follow.
+  const ownReader = list?.kind === 'cursor-list' ? list.nextCursor : undefined;
+  const nextCursor = ownReader ? ownReader(output ?? {}) : paging?.after_cursor;
+  const hasMore = ownReader ? nextCursor != null : Boolean(paging?.has_more);
+  const eachCursor = ownReader ? 'the cursor each page gives' : 'each paging.after_cursor';
 
   const main = itemsKey ? cuts.lists.get(itemsKey) : undefined;
   if (itemsKey && main) {
     // The cursor of this page continues after its last item: following it would skip the items not shown.
     let how = '';
-    if (hasPerPage && kind === 'cursor-list') {
-      how = ` To read every one, call again with perPage=${main.shown}${typeof args.pageAfter === 'string' ? ` and pageAfter="${args.pageAfter}"` : ''} (same other params), then pass each paging.after_cursor as pageAfter.`;
-    } else if (hasPerPage && kind === 'offset-list') {
-      const perPage = Number(args.perPage ?? paramDefault(tool!, 'perPage') ?? main.total);
-      const page = Number(args.page ?? 1);
+    if (size && list?.kind === 'cursor-list') {
+      const cursor = list.cursorParam;
+      how = ` To read every one, call again with ${size}=${main.shown}${typeof args[cursor] === 'string' ? ` and ${cursor}="${args[cursor]}"` : ''} (same other params), then pass ${eachCursor} as ${cursor}.`;
+    } else if (size && list?.kind === 'offset-list') {
+      const perPage = Number(args[size] ?? paramDefault(tool!, size) ?? main.total);
+      const page = Number(args[list.pageParam] ?? 1);
       const firstPage = Math.floor(((page - 1) * perPage) / main.shown) + 1;
-      how = ` To read every one, call again with perPage=${main.shown} and page=${firstPage}, then ${firstPage + 1}, ... (same other params).`;
+      how = ` To read every one, call again with ${size}=${main.shown} and ${list.pageParam}=${firstPage}, then ${firstPage + 1}, ... (same other params).`;
     }
     notes.push(`showing ${main.shown} of the ${main.total} ${itemsKey} of this page (capped for size)${hasMore ? '; more pages follow' : ''}.${how}`);
   } else if (itemsKey && hasMore) {
-    if (kind === 'cursor-list' && typeof paging.after_cursor === 'string') {
-      notes.push(`more ${itemsKey} follow: for the next page call again with pageAfter="${paging.after_cursor}" (same other params).`);
-    } else if (kind === 'offset-list') {
-      notes.push(`more ${itemsKey} follow: for the next page call again with page=${Number(args.page ?? 1) + 1} (same other params).`);
+    if (list?.kind === 'cursor-list' && typeof nextCursor === 'string') {
+      notes.push(`more ${itemsKey} follow: for the next page call again with ${list.cursorParam}="${nextCursor}" (same other params).`);
+    } else if (list?.kind === 'offset-list') {
+      notes.push(`more ${itemsKey} follow: for the next page call again with ${list.pageParam}=${Number(args[list.pageParam] ?? 1) + 1} (same other params).`);
     }
   }
   for (const [path, cut] of cuts.lists) {
@@ -209,19 +211,29 @@ function renderOutput(
   return { text: last.text.slice(0, Math.max(0, maxChars - marker.length)) + marker, data: undefined, truncated: true };
 }
 
-const SERVER_CONFIGURED = new Set([...CREDENTIAL_PARAMS, 'baseUrl']);
+/** Server-side params (credentials, baseUrl) the model itself sent: executeModelCall lists them in `details.remove`. */
+function sentByModel(error: ToolError): string[] {
+  const remove = (error.details as { remove?: unknown } | undefined)?.remove;
+  return error.code === 'invalid_input' && Array.isArray(remove) ? remove.filter((name): name is string => typeof name === 'string') : [];
+}
 
-/** What to do about a failure, for a model: change a param, wait, check first, or ask the user. */
+/** What to do about a failure, for a model: change a param, wait, check first, or ask the user. One instruction each. */
 function advice(error: ToolError, tool: AnyToolDefinition | undefined): string {
   const finders = tool ? idFinders(tool).flatMap((f) => f.tools) : [];
+  const writes = !!tool && !tool.hints.readOnly;
   switch (error.code) {
-    case 'invalid_input':
-      if (error.param && SERVER_CONFIGURED.has(error.param)) {
-        return 'The Zendesk connection is misconfigured; credentials are set by whoever runs these tools, not by you. Tell the user.';
+    case 'invalid_input': {
+      const remove = sentByModel(error);
+      // The model's own mistake: it can fix it by itself, and there is nothing to tell the user.
+      if (remove.length) return `Call again without ${remove.join(', ')}: the server already has the Zendesk credentials. Nothing was sent to Zendesk.`;
+      // A credential the model never sent was refused: the configuration is wrong, which only the user can fix.
+      if (error.param && serverParamsOf(tool).includes(error.param)) {
+        return 'The Zendesk connection of this server is misconfigured, which you cannot fix: tell the user. Nothing was sent to Zendesk.';
       }
-      return 'Fix the value named above and call again; nothing was sent to Zendesk.';
+      return 'Change the params named above (remove those the tool does not take) and call again; nothing was sent to Zendesk.';
+    }
     case 'unknown_tool':
-      return 'Call one of the tools you were given.';
+      return 'Use one of the tools this server lists; if none of them does what you need, tell the user.';
     case 'bad_request':
       return 'Zendesk refused the request as malformed: check the values against the tool schema and call again with corrected ones.';
     case 'unauthorized':
@@ -245,15 +257,21 @@ function advice(error: ToolError, tool: AnyToolDefinition | undefined): string {
         ? 'A temporary failure reaching Zendesk. Before repeating this change, read the record to check whether it was applied.'
         : 'A temporary failure reaching Zendesk: try again in a moment.';
     case 'aborted':
-      return 'The call was cancelled before it finished.';
+      return writes
+        ? 'The call was cancelled before it finished; the change may or may not have been applied: read the record before repeating it.'
+        : 'The call was cancelled before it finished.';
     case 'unknown_outcome':
       return 'Do not simply repeat it: first read the record (or list) to check whether the change was applied.';
     case 'job_failed':
       return 'Some items failed: fix only the failed items (see the per-item errors) and send those again.';
     case 'job_timeout':
       return 'The job goes on in Zendesk: do not send it again; check the records later.';
+    case 'unexpected_response':
+      return writes
+        ? 'Zendesk answered in an unexpected way, so whether the change was applied is not known: read the record before repeating it.'
+        : 'Zendesk answered in an unexpected way: try again; tell the user if it keeps happening.';
     default:
-      return 'Try again, or tell the user if it keeps failing.';
+      return writes ? 'Read the record to check whether the change was applied before repeating it.' : 'Try again; tell the user if it keeps failing.';
   }
 }
 
@@ -263,9 +281,11 @@ export function describeErrorForModel(error: ToolError, toolOrId?: AnyToolDefini
   const label = `[${error.code}${error.status ? `, HTTP ${error.status}` : ''}]`;
   const lines = [`Error ${label} from ${tool?.id ?? (typeof toolOrId === 'string' ? toolOrId : 'the tool')}: ${error.message}`];
   const problems = (error.details as { problems?: { param: string }[] } | undefined)?.problems;
+  const configured = new Set(serverParamsOf(tool));
   const params = [...new Set([error.param, ...(Array.isArray(problems) ? problems.map((p) => p.param) : [])])].filter(
-    (p): p is string => !!p && !SERVER_CONFIGURED.has(p),
+    (p): p is string => !!p && !configured.has(p),
   );
+  for (const name of sentByModel(error)) lines.push(`Param to remove: ${name} (set by the server, never by you).`);
   if (tool && error.code === 'invalid_input' && params.length) {
     const properties = modelParamsSchema(tool).properties as Record<string, any>;
     for (const param of params) {

@@ -4,12 +4,15 @@
  * taken from the tool's metadata, and the MCP annotations. Exported in three shapes: OpenAI
  * function calling, Anthropic tool use, and a generic one (MCP `tools/list` uses the generic one).
  */
-import { allTools, getTool } from '../tools';
-import { CREDENTIAL_PARAMS } from '../tools/params';
-import type { AnyToolDefinition, ParamDefinition } from '../tools/types';
-import { loadSchema } from '../lib/schemas';
+import { allTools, getTool, resourceInfo } from '../catalog';
+import type { AnyToolDefinition, ParamDefinition } from '../contract';
+import { offeredReadOnly } from '../lib/executor';
+import { outputsSchema } from '../lib/output-schema';
+import type { JsonSchema } from '../lib/param-formats';
+import { connectionParamNames, modelParamNames as paramNamesForModel, paramSchema, paramsSchema } from '../lib/params-schema';
+import { resolveToolsets } from './toolsets';
 
-export type JsonSchema = Record<string, any>;
+export type { JsonSchema } from '../lib/param-formats';
 
 /** The MCP tool annotations, from the tool's hints. */
 export interface LlmToolAnnotations {
@@ -27,7 +30,7 @@ export interface LlmTool {
   title: string;
   description: string;
   inputSchema: JsonSchema;
-  /** The generated output schema of the tool (an object schema); absent only if schemas/ lacks it. */
+  /** The tool's output schema in compact form (compactOutputSchema); absent only if schemas/ lacks it. */
   outputSchema?: JsonSchema;
   annotations: LlmToolAnnotations;
 }
@@ -50,6 +53,8 @@ export interface LlmToolsOptions {
   readOnly?: boolean;
   /** Another selection of registry tools (default: every tool of the registry). */
   tools?: readonly AnyToolDefinition[];
+  /** Only the tools of these toolsets (resources), as the MCP server's `toolsets`: "tickets,users" or "all". */
+  toolsets?: string | readonly string[];
 }
 
 type ToolRef = AnyToolDefinition | string;
@@ -60,171 +65,90 @@ function resolve(toolOrId: ToolRef): AnyToolDefinition {
   return tool;
 }
 
-/** Params a model may set: visible to it (`user-or-llm`) and never a credential. */
+/** Params a model may set: visible to it (`user-or-llm`) and never a connection param. */
 export function modelParamNames(toolOrId: ToolRef): string[] {
-  const tool = resolve(toolOrId);
-  return Object.entries(tool.params as Record<string, ParamDefinition>)
-    .filter(([name, definition]) => definition.visibility === 'user-or-llm' && !CREDENTIAL_PARAMS.includes(name))
-    .map(([name]) => name);
+  return paramNamesForModel(resolve(toolOrId));
 }
 
-/** Params a model never sees: credentials, `hidden` and `user-only` params. */
+/**
+ * What whoever runs the tools sets and a model never does: the connection params (credentials) and
+ * the base URL. For one tool, or for every tool of the catalog.
+ */
+export function serverParamsOf(toolOrId?: ToolRef): string[] {
+  const tools = toolOrId === undefined ? allTools : [resolve(toolOrId)];
+  return [...new Set([...tools.flatMap((tool) => connectionParamNames(tool)), 'baseUrl'])];
+}
+
+/** Params a model never sees: connection params, `hidden` and `user-only` params. */
 export function hiddenParamNames(toolOrId: ToolRef): string[] {
   const tool = resolve(toolOrId);
   const visible = new Set(modelParamNames(tool));
   return Object.keys(tool.params).filter((name) => !visible.has(name));
 }
 
-const splitList = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
-
-/** The definition's example, typed the way the model sends it; undefined when it cannot be read. */
-function typedExample(definition: ParamDefinition): unknown {
-  const { example, format } = definition;
-  if (example === undefined) return undefined;
-  try {
-    switch (format) {
-      case 'numeric-id':
-      case 'integer': {
-        const n = Number(example.trim());
-        return Number.isSafeInteger(n) ? n : undefined;
-      }
-      case 'id-list': {
-        const ids = splitList(example).map(Number);
-        return ids.every(Number.isSafeInteger) ? ids : undefined;
-      }
-      case 'string-list':
-        return splitList(example);
-      case 'json-object':
-      case 'json-array':
-        return JSON.parse(example);
-      case 'boolean':
-        return example.trim().toLowerCase() === 'true';
-      case 'text':
-        return example;
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-/** A default typed like its param ("100" → 100 for an integer). */
-function typedDefault(definition: ParamDefinition): unknown {
-  if (definition.default === undefined) return undefined;
-  if (definition.format === 'integer' || definition.format === 'numeric-id') return Number(definition.default);
-  if (definition.format === 'boolean') return definition.default.trim().toLowerCase() === 'true';
-  return definition.default;
-}
-
-/** Items of a JSON array param, from what its example holds (objects for every bulk input so far). */
-function arrayItems(definition: ParamDefinition): JsonSchema {
-  const example = typedExample(definition);
-  if (!Array.isArray(example) || example.length === 0) return {};
-  if (example.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) return { type: 'object' };
-  if (example.every((item) => typeof item === 'string')) return { type: 'string' };
-  if (example.every((item) => typeof item === 'number')) return { type: 'number' };
-  return {};
-}
-
-/** Wording meant for a form ("Comma-separated", quoted "true"/"false") that would mislead a model. */
-function descriptionForModel(definition: ParamDefinition): string {
-  let text = definition.description.trim();
-  switch (definition.format) {
-    case 'id-list':
-      text = text.replace(/^Comma-separated /, 'The ');
-      return `${text} Give an array of ids, e.g. [111, 222]; a comma-separated string such as "111, 222" is also accepted.`;
-    case 'string-list':
-      text = text.replace(/^Comma-separated /, '').replace(/^./, (c) => c.toUpperCase());
-      return `${text} Give an array of strings; a comma-separated string is also accepted.`;
-    case 'boolean':
-      return text.replace(/[\s:,]*\(?\s*"true" or "false"\s*\)?(?=\.?$)/, '').replace(/([^.])$/, '$1.');
-    default:
-      return text;
-  }
-}
-
 /** The JSON Schema of one param, typed for a model. */
 export function modelParamSchema(definition: ParamDefinition): JsonSchema {
-  let schema: JsonSchema;
-  switch (definition.format) {
-    case 'numeric-id':
-      schema = { type: 'integer', minimum: 1 };
-      break;
-    case 'integer':
-      schema = { type: 'integer' };
-      if (definition.minimum !== undefined) schema.minimum = definition.minimum;
-      if (definition.maximum !== undefined) schema.maximum = definition.maximum;
-      break;
-    case 'id-list':
-      schema = { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1 };
-      break;
-    case 'string-list':
-      schema = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
-      break;
-    case 'json-object':
-      schema = definition.acceptsArray
-        ? { anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' }, minItems: 1 }] }
-        : { type: 'object' };
-      break;
-    case 'json-array':
-      schema = { type: 'array', items: arrayItems(definition), minItems: 1 };
-      break;
-    case 'boolean':
-      schema = { type: 'boolean' };
-      break;
-    case 'text':
-      schema = { type: 'string' };
-      if (definition.enum) schema.enum = [...definition.enum];
-      if (definition.pattern) schema.pattern = definition.pattern;
-      if (definition.required && !definition.enum) schema.minLength = 1;
-      break;
-  }
-  const result: JsonSchema = { description: descriptionForModel(definition), ...schema };
-  const fallback = typedDefault(definition);
-  if (fallback !== undefined) result.default = fallback;
-  const example = typedExample(definition);
-  if (example !== undefined) result.examples = [example];
-  return result;
+  return paramSchema(definition, 'model');
 }
-
-const schemaCache = new Map<AnyToolDefinition, JsonSchema>();
 
 /** The params a model may set, as a JSON Schema object (no credentials, no hidden params). */
 export function modelParamsSchema(toolOrId: ToolRef): JsonSchema {
-  const tool = resolve(toolOrId);
-  let schema = schemaCache.get(tool);
-  if (!schema) {
-    const names = modelParamNames(tool);
-    const defs = tool.params as Record<string, ParamDefinition>;
-    const required = names.filter((name) => defs[name].required);
-    schema = {
-      type: 'object',
-      properties: Object.fromEntries(names.map((name) => [name, modelParamSchema(defs[name])])),
-      ...(required.length ? { required } : {}),
-      additionalProperties: false,
-    };
-    schemaCache.set(tool, schema);
-  }
   // Callers may hand the schema to code that mutates it: never share the cached object.
-  return structuredClone(schema);
+  return structuredClone(paramsSchema(resolve(toolOrId), 'model'));
+}
+
+/** The tool's output schema, built from its output tree, ready to embed (shared objects under `$defs`). */
+export function modelOutputSchema(toolOrId: ToolRef): JsonSchema {
+  return structuredClone(outputsSchema(resolve(toolOrId)));
+}
+
+/** Whether a schema is exactly `{type: 'null'}`. */
+const isNullSchema = (schema: unknown) => !!schema && typeof schema === 'object' && Object.keys(schema).length === 1 && (schema as JsonSchema).type === 'null';
+
+/**
+ * A schema with the same meaning in fewer bytes: no `description` (but those of the top-level outputs),
+ * no `additionalProperties: {}` (the default), and `anyOf: [X, {type: 'null'}]` written as X with
+ * `type: [X's type, 'null']`. Whatever validates against one validates against the other.
+ */
+function compactSchema(node: unknown, keepDescription: boolean): unknown {
+  if (Array.isArray(node)) return node.map((item) => compactSchema(item, false));
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node as JsonSchema)) {
+    if (key === 'description' && !keepDescription) continue;
+    if (key === 'additionalProperties' && (value === true || (value && typeof value === 'object' && Object.keys(value).length === 0))) continue;
+    if ((key === 'properties' || key === '$defs') && value && typeof value === 'object') {
+      out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([name, child]) => [name, compactSchema(child, false)]));
+    } else out[key] = compactSchema(value, false);
+  }
+  if (Array.isArray(out.anyOf) && out.anyOf.length === 2) {
+    const [a, b] = out.anyOf as JsonSchema[];
+    const other = isNullSchema(b) ? a : isNullSchema(a) ? b : undefined;
+    if (other && typeof other.type === 'string' && !other.$ref && !other.anyOf && Object.keys(out).every((key) => key === 'anyOf' || !(key in other))) {
+      delete out.anyOf;
+      Object.assign(out, other, { type: [other.type, 'null'] });
+    }
+  }
+  return out;
 }
 
 /**
- * The tool's generated output schema (schemas/<id>.outputs.json) ready to embed: without `$id` and
- * `$schema`, definitions under `$defs` (JSON Schema 2020-12, as MCP expects; ajv's draft-07 reads it too).
- * Undefined when the file is missing (a tool added before `npm run schemas`).
+ * The output schema as MCP `tools/list` declares it: modelOutputSchema in compact form. Every output
+ * keeps its type, properties, items and required fields (clients validate structuredContent with it);
+ * only the top-level outputs keep a description (the nested Zendesk fields are documented in
+ * docs/zendesk.md and in the full schema).
  */
-export function modelOutputSchema(toolOrId: ToolRef): JsonSchema | undefined {
-  const tool = resolve(toolOrId);
-  let raw: JsonSchema;
-  try {
-    raw = loadSchema(tool.id, 'outputs');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const { $id: _id, $schema: _dialect, definitions, ...rest } = raw;
-  const text = JSON.stringify(definitions ? { ...rest, $defs: definitions } : rest);
-  return JSON.parse(text.split('"#/definitions/').join('"#/$defs/'));
+export function compactOutputSchema(toolOrId: ToolRef): JsonSchema {
+  const full = modelOutputSchema(toolOrId);
+  const { properties, ...rest } = compactSchema(full, false) as JsonSchema;
+  if (!properties) return { ...rest };
+  const described = Object.fromEntries(
+    Object.entries(properties as JsonSchema).map(([name, child]) => {
+      const description = full.properties?.[name]?.description;
+      return [name, description ? { description, ...(child as JsonSchema) } : child];
+    }),
+  );
+  return { ...rest, properties: described };
 }
 
 export function toolAnnotations(toolOrId: ToolRef): LlmToolAnnotations {
@@ -242,6 +166,7 @@ export function toolAnnotations(toolOrId: ToolRef): LlmToolAnnotations {
 function resourceOfIdParam(name: string): AnyToolDefinition['resource'] | undefined {
   if (/ticket/i.test(name)) return 'tickets';
   if (/organization/i.test(name)) return 'organizations';
+  if (/identity/i.test(name)) return 'user_identities';
   if (/user|requester|assignee|submitter/i.test(name)) return 'users';
   return undefined;
 }
@@ -266,12 +191,11 @@ export function idFinders(toolOrId: ToolRef): { resource: string; tools: string[
   return [...resources].map((resource) => ({ resource, tools: lists(resource) })).filter((entry) => entry.tools.length > 0);
 }
 
-const singular = (resource: string) => resource.replace(/s$/, '');
 const orList = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
 
-function largestPerPage(tool: AnyToolDefinition): number | undefined {
-  const perPage = (tool.params as Record<string, ParamDefinition>).perPage;
-  return perPage?.maximum;
+/** The largest page the operation's declared size param allows. */
+function largestPage(tool: AnyToolDefinition, sizeParam: string | undefined): number | undefined {
+  return sizeParam ? (tool.params as Record<string, ParamDefinition>)[sizeParam]?.maximum : undefined;
 }
 
 /** Guidance for a model that the tool's own description leaves out, from its hints and result kind. */
@@ -284,6 +208,7 @@ export function modelGuidance(toolOrId: ToolRef): string[] {
   if (hints.readOnly) notes.push('Read-only.');
   else if (hints.destructive) notes.push('Destructive: deletes or irreversibly changes data in Zendesk; call it only when the user clearly asked for this.');
   else notes.push('Changes data in Zendesk.');
+  if (tool.readOnlyFor) notes.push('Whether a call changes data depends on its params: a read-only connection runs only the calls that change nothing.');
   if (!hints.readOnly) {
     notes.push(
       hints.idempotent
@@ -293,12 +218,15 @@ export function modelGuidance(toolOrId: ToolRef): string[] {
   }
 
   if (result.kind === 'cursor-list' || result.kind === 'offset-list') {
-    const max = largestPerPage(tool);
+    const max = largestPage(tool, result.sizeParam);
     const cursor = result.kind === 'cursor-list';
-    const next = cursor ? 'call again with pageAfter set to paging.after_cursor' : 'call again with page set to the next page number';
-    const mentionsPaging = cursor ? /pageAfter/.test(description) : /\bpage\b/.test(description);
+    const param = cursor ? result.cursorParam : result.pageParam;
+    // A list with its own cursor reader (an export) gives its cursor in outputs of its own.
+    const ownCursor = cursor && Boolean(result.nextCursor);
+    const next = !cursor ? `call again with ${param} set to the next page number` : ownCursor ? `call again with ${param} set to the cursor the page gives` : `call again with ${param} set to paging.after_cursor`;
+    const mentionsPaging = new RegExp(`\\b${param}\\b`).test(description);
     if (!mentionsPaging || (max !== undefined && !description.includes(String(max)))) {
-      notes.push(`Returns one page${max ? ` of at most ${max} ${result.itemsKey}` : ''}; when paging.has_more is true, ${next}.`);
+      notes.push(`Returns one page${max ? ` of at most ${max} ${result.itemsKey}` : ''}; ${ownCursor ? 'while more follow' : 'when paging.has_more is true'}, ${next}.`);
     }
     if (result.kind === 'offset-list' && result.window && !description.includes(result.window.toLocaleString('en-US')) && !description.includes(String(result.window))) {
       notes.push(`At most ${result.window.toLocaleString('en-US')} results of one query can be reached: narrow the query to see others.`);
@@ -307,13 +235,20 @@ export function modelGuidance(toolOrId: ToolRef): string[] {
 
   if (result.kind === 'job') {
     notes.push('Runs as a Zendesk background job: job_status.results has one entry per item, saying whether it succeeded.');
-    const limit = result.batchParam ? (tool.params as Record<string, ParamDefinition>)[result.batchParam]?.perRequestLimit : undefined;
+    const batchParam = result.batchParam === undefined ? undefined : [result.batchParam].flat()[0];
+    const limit = batchParam ? (tool.params as Record<string, ParamDefinition>)[batchParam]?.perRequestLimit : undefined;
     if (limit && !description.includes(String(limit))) notes.push(`Zendesk takes ${limit} items per job; longer lists are split into several jobs.`);
+  }
+
+  if (result.kind === 'batched') {
+    const limit = (tool.params as Record<string, ParamDefinition>)[result.batchParam]?.perRequestLimit;
+    if (limit && !description.includes(String(limit))) notes.push(`Zendesk takes ${limit} ids per request; longer lists are sent as several requests.`);
+    notes.push('succeeded_ids, failed_ids and unknown_ids say what happened to each id: on a failure, repeat the call with failed_ids only.');
   }
 
   for (const { resource, tools } of idFinders(tool)) {
     const missing = tools.filter((id) => !description.includes(id));
-    if (missing.length === tools.length) notes.push(`To find ${singular(resource)} ids, use ${orList(tools)}.`);
+    if (missing.length === tools.length) notes.push(`To find ${resourceInfo(resource).singular} ids, use ${orList(tools)}.`);
   }
   return notes;
 }
@@ -325,19 +260,22 @@ export function modelDescription(toolOrId: ToolRef): string {
 }
 
 function selected(options: LlmToolsOptions = {}): readonly AnyToolDefinition[] {
-  const tools = options.tools ?? allTools;
-  return options.readOnly ? tools.filter((tool) => tool.hints.readOnly) : tools;
+  let tools = options.tools ?? allTools;
+  if (options.toolsets !== undefined) {
+    const resources = resolveToolsets(options.toolsets);
+    tools = tools.filter((tool) => resources.includes(tool.resource));
+  }
+  return options.readOnly ? tools.filter(offeredReadOnly) : tools;
 }
 
 export function toLlmTool(toolOrId: ToolRef): LlmTool {
   const tool = resolve(toolOrId);
-  const outputSchema = modelOutputSchema(tool);
   return {
     name: tool.id,
     title: tool.name,
     description: modelDescription(tool),
     inputSchema: modelParamsSchema(tool),
-    ...(outputSchema ? { outputSchema } : {}),
+    outputSchema: compactOutputSchema(tool),
     annotations: toolAnnotations(tool),
   };
 }

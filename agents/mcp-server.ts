@@ -1,19 +1,20 @@
 /**
- * An MCP server that offers every registry operation as a tool (or only the read-only ones). Built on
- * the SDK's low-level Server so the tools' JSON Schemas are given as they are. Calls go through
- * executeModelCall and the shared executor; a failure is an `isError` result, never a crashed server.
+ * An MCP server that offers the registry's operations of chosen toolsets (resources) as tools, or only
+ * their read-only ones. Built on the SDK's low-level Server so the tools' JSON Schemas are given as they
+ * are. Calls go through executeModelCall and the shared executor; a failure is an `isError` result,
+ * never a crashed server.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { ExecuteOptions } from '../lib/executor';
+import { type ExecuteOptions, offeredReadOnly } from '../lib/executor';
 import type { Credentials } from '../lib/input';
-import { allTools } from '../tools';
-import type { AnyToolDefinition } from '../tools/types';
+import { allTools } from '../catalog';
 import { describeErrorForModel, MODEL_RESULT_DEFAULTS, type ModelResultOptions, toModelResult } from './llm-result';
 import { toLlmTool } from './llm-tools';
 import { executeModelCall } from './model-call';
+import { resolveToolsets, toolsetNames, toolsOfToolsets } from './toolsets';
 
 /**
  * Executor options an agent gets unless told otherwise: bulk operations and merges wait for their
@@ -29,6 +30,11 @@ export interface McpServerOptions {
   executeOptions?: ExecuteOptions;
   /** Offer only the tools whose hints say they change nothing. */
   readOnly?: boolean;
+  /**
+   * Resources whose tools are offered: `["tickets", "users"]`, `"tickets,users"` or `"all"`
+   * (toolsetNames() lists them). Default DEFAULT_TOOLSETS (tickets, search). Unknown names throw.
+   */
+  toolsets?: string | readonly string[];
   /** Bounds of the text results (maxChars, maxListItems). */
   resultOptions?: Pick<ModelResultOptions, 'maxChars' | 'maxListItems'>;
   /**
@@ -68,23 +74,42 @@ function packageVersion(): string {
 }
 
 export const MCP_SERVER_INSTRUCTIONS =
-  'Tools for one Zendesk Support account (tickets, users, organizations, search). ' +
+  'Tools for one Zendesk Support account. ' +
   'Find ids with the list and search tools before reading or changing one record. ' +
   `Results are compact JSON: null and empty fields are left out, lists are capped at ${MODEL_RESULT_DEFAULTS.maxListItems} items and ` +
   `a result at about ${MODEL_RESULT_DEFAULTS.maxChars.toLocaleString('en-US')} characters; a "note" says what was left out and which call reads the rest. ` +
   'A failed call says which param to change, or how long to wait when rate limited. ' +
   'Tools marked destructive delete or irreversibly change data: use them only when the user asked for it.';
 
-/** The tools a server offers, in the MCP `tools/list` shape. */
-export function mcpTools(options: Pick<McpServerOptions, 'readOnly' | 'structuredOutput'> = {}): Tool[] {
-  return exposedTools(options.readOnly).map((tool) => {
-    const { outputSchema, ...rest } = toLlmTool(tool);
+/** The server's instructions: the general ones, and which toolsets it serves (and which it does not). */
+export function mcpInstructions(resources: readonly string[]): string {
+  const others = toolsetNames().filter((name) => !resources.includes(name));
+  return (
+    `${MCP_SERVER_INSTRUCTIONS} This server offers the ${resources.join(', ')} tools` +
+    (others.length ? `; the user can add ${others.join(', ')} (or all) with --toolsets or ZENDESK_MCP_TOOLSETS.` : '.')
+  );
+}
+
+/** The tools a server offers, in the MCP `tools/list` shape (output schemas in compact form). */
+export function mcpTools(options: Pick<McpServerOptions, 'readOnly' | 'structuredOutput' | 'toolsets'> = {}): Tool[] {
+  return toolsOfToolsets(resolveToolsets(options.toolsets), options.readOnly).map((tool) => {
+    const { outputSchema, ...listed } = toLlmTool(tool);
+    // On a read-only server, a tool offered for its reads (the raw request) can only read there.
+    const rest = options.readOnly && !tool.hints.readOnly
+      ? { ...listed, annotations: { ...listed.annotations, readOnlyHint: true, destructiveHint: false, idempotentHint: true } }
+      : listed;
     return (options.structuredOutput ?? true) && outputSchema ? { ...rest, outputSchema } : rest;
   }) as Tool[];
 }
 
-function exposedTools(readOnly = false): AnyToolDefinition[] {
-  return allTools.filter((tool) => !readOnly || tool.hints.readOnly);
+/** Why a tool of the registry is not offered: not read-only, or outside the served toolsets. */
+function notOffered(name: string, readOnly: boolean, resources: readonly string[]): string {
+  const tool = allTools.find((t) => t.id === name);
+  if (!tool) return `There is no tool "${name}".`;
+  if (!resources.includes(tool.resource)) {
+    return `${name} belongs to the ${tool.resource} toolset, which this server does not offer (it offers ${resources.join(', ')}); the user can add it with --toolsets or ZENDESK_MCP_TOOLSETS.`;
+  }
+  return readOnly && !offeredReadOnly(tool) ? `${name} changes data and this server is read-only.` : `There is no tool "${name}".`;
 }
 
 const textResult = (text: string, isError: boolean): CallToolResult => ({ content: [{ type: 'text', text }], ...(isError ? { isError: true } : {}) });
@@ -99,16 +124,18 @@ function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined):
 export function createMcpServer(options: McpServerOptions): Server {
   const { credentials, readOnly = false, resultOptions = {}, log } = options;
   const structured = options.structuredOutput ?? true;
-  const executeOptions: ExecuteOptions = { ...AGENT_EXECUTE_DEFAULTS, ...options.executeOptions };
+  // Read-only is enforced by the executor too, so a tool offered for its reads cannot write.
+  const executeOptions: ExecuteOptions = { ...AGENT_EXECUTE_DEFAULTS, ...options.executeOptions, ...(readOnly ? { readOnly: true } : {}) };
   if (log && !executeOptions.log) executeOptions.log = log;
-  const tools = new Map(exposedTools(readOnly).map((tool) => [tool.id, tool]));
-  const listed = mcpTools({ readOnly, structuredOutput: structured });
+  const resources = resolveToolsets(options.toolsets);
+  const tools = new Map(toolsOfToolsets(resources, readOnly).map((tool) => [tool.id, tool]));
+  const listed = mcpTools({ readOnly, structuredOutput: structured, toolsets: resources });
   const withOutputSchema = new Set(listed.filter((tool) => tool.outputSchema).map((tool) => tool.name));
 
   const { Server, ListToolsRequestSchema, CallToolRequestSchema } = loadSdk();
   const server = new Server(
     { name: 'zendesk-blocks', title: 'Zendesk Support', version: packageVersion() },
-    { capabilities: { tools: { listChanged: false } }, instructions: MCP_SERVER_INSTRUCTIONS },
+    { capabilities: { tools: { listChanged: false } }, instructions: mcpInstructions(resources) },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listed }));
@@ -118,7 +145,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     try {
       const tool = tools.get(name);
       if (!tool) {
-        const why = readOnly && allTools.some((t) => t.id === name) ? `${name} changes data and this server is read-only.` : `There is no tool "${name}".`;
+        const why = notOffered(name, readOnly, resources);
         return textResult(describeErrorForModel({ code: 'unknown_tool', message: `${why} Tools: ${[...tools.keys()].join(', ')}.` }), true);
       }
       const progressToken = request.params._meta?.progressToken;
@@ -144,7 +171,9 @@ export function createMcpServer(options: McpServerOptions): Server {
     } catch (error) {
       // The executor resolves every failure it knows; anything else is still an answer, not a crash.
       log?.(`${name} crashed: ${(error as Error).stack ?? String(error)}`);
-      return textResult(`Error [internal] from ${name}: ${(error as Error).message}\nWhat to do: try again; tell the user if it keeps failing.`, true);
+      const writes = tools.get(name)?.hints.readOnly === false;
+      const what = writes ? 'read the record to check whether the change was applied before repeating it' : 'try again; tell the user if it keeps failing';
+      return textResult(`Error [internal] from ${name}: ${(error as Error).message}\nWhat to do: ${what}.`, true);
     }
   });
 

@@ -4,10 +4,11 @@
  */
 import type { ExecuteOptions } from '../lib/executor';
 import type { Credentials } from '../lib/input';
+import { redisPacing } from '../lib/pacer';
 import { checkedBaseUrl } from '../lib/url';
-import { allTools } from '../tools';
 import { SUBDOMAIN_PATTERN } from '../tools/params';
 import { createMcpServer } from './mcp-server';
+import { ALL_TOOLSETS, DEFAULT_TOOLSETS, resolveToolsets, ToolsetError, toolsetNames, toolsOfToolsets } from './toolsets';
 
 /** A configuration problem found before serving; the command exits with `exitCode` (2). */
 export class McpStartupError extends Error {
@@ -24,7 +25,11 @@ export const MCP_ENV_HELP = `Environment:
   ZENDESK_API_TOKEN    API token (Admin Center > Apps and integrations > Zendesk API)
   ZENDESK_ACCESS_TOKEN OAuth access token (sent as Bearer); replaces email + API token
   ZENDESK_BASE_URL     optional: send requests to this URL instead of https://{subdomain}.zendesk.com/api/v2
-                       (a local Zendesk-compatible server such as the sandbox)`;
+                       (a local Zendesk-compatible server such as the sandbox; an origin gets /api/v2 added)
+  ZENDESK_MCP_TOOLSETS optional: the toolsets to offer, comma-separated (${toolsetNames().join(', ')} or ${ALL_TOOLSETS});
+                       default ${DEFAULT_TOOLSETS.join(',')}. --toolsets wins over it.
+  ZENDESK_PACING_REDIS_URL optional: redis://host:port of a Redis through which every process using it
+                       shares the account's rate budget and job count (default: this process alone)`;
 
 export interface EnvConnection {
   credentials: Credentials;
@@ -71,10 +76,23 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): EnvCon
   return { credentials, ...(checkedBase ? { baseUrl: checkedBase } : {}) };
 }
 
+/** Shared pacing through the Redis of ZENDESK_PACING_REDIS_URL, when it is set. */
+function pacingFromEnv(env: NodeJS.ProcessEnv) {
+  const url = env.ZENDESK_PACING_REDIS_URL?.trim();
+  if (!url) return undefined;
+  try {
+    return redisPacing(url);
+  } catch (error) {
+    throw new McpStartupError(`Cannot start the Zendesk MCP server: ZENDESK_PACING_REDIS_URL: ${(error as Error).message}.`);
+  }
+}
+
 export interface McpStdioOptions {
   /** Start the embedded sandbox in this process and serve against it. */
   sandbox?: boolean;
   readOnly?: boolean;
+  /** The toolsets to offer (`--toolsets`); default ZENDESK_MCP_TOOLSETS, then DEFAULT_TOOLSETS. */
+  toolsets?: string;
   env?: NodeJS.ProcessEnv;
   /** Defaults to stderr; stdout carries the protocol only. */
   log?: (line: string) => void;
@@ -102,22 +120,39 @@ export async function runMcpStdio(options: McpStdioOptions = {}): Promise<Runnin
   console.info = console.log;
   console.debug = console.log;
 
+  const env = options.env ?? process.env;
+  let resources: string[];
+  try {
+    resources = resolveToolsets(options.toolsets ?? env.ZENDESK_MCP_TOOLSETS);
+  } catch (error) {
+    if (error instanceof ToolsetError) throw new McpStartupError(`Cannot start the Zendesk MCP server: ${options.toolsets !== undefined ? '--toolsets' : 'ZENDESK_MCP_TOOLSETS'}: ${error.message}`);
+    throw error;
+  }
+
+  const pacing = pacingFromEnv(env);
   let connection: EnvConnection;
   let closeSandbox: (() => Promise<void>) | undefined;
   if (options.sandbox) {
-    const { startSandbox } = await import('../sandbox');
+    // A plain require: dynamic import() of a folder fails under ESM loaders.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startSandbox } = require('../sandbox') as typeof import('../sandbox');
     const sandbox = await startSandbox({ port: 0 });
     closeSandbox = () => sandbox.close();
     connection = { credentials: { subdomain: sandbox.credentials.subdomain, email: sandbox.credentials.email, apiToken: sandbox.credentials.apiToken }, baseUrl: sandbox.baseUrl };
     log(`sandbox started at ${sandbox.baseUrl}`);
   } else {
-    connection = credentialsFromEnv(options.env ?? process.env);
+    connection = credentialsFromEnv(env);
   }
 
   const server = createMcpServer({
     credentials: connection.credentials,
     readOnly: options.readOnly,
-    executeOptions: { ...options.executeOptions, ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}) },
+    toolsets: resources,
+    executeOptions: {
+      ...options.executeOptions,
+      ...(connection.baseUrl ? { baseUrl: connection.baseUrl } : {}),
+      ...(pacing ? { pacing: { ...options.executeOptions?.pacing, ...pacing } } : {}),
+    },
     log,
   });
   const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
@@ -137,9 +172,9 @@ export async function runMcpStdio(options: McpStdioOptions = {}): Promise<Runnin
   transport.onerror = (error) => log(`transport error: ${error.message}`);
   await server.connect(transport);
 
-  const count = options.readOnly ? allTools.filter((tool) => tool.hints.readOnly).length : allTools.length;
+  const count = toolsOfToolsets(resources, options.readOnly).length;
   const target = connection.baseUrl ?? `https://${connection.credentials.subdomain}.zendesk.com/api/v2`;
   const auth = connection.credentials.accessToken ? 'OAuth access token' : 'API token';
-  log(`serving ${count} tools${options.readOnly ? ' (read-only)' : ''} on stdio for ${target} (${auth})`);
+  log(`serving ${count} tools (${resources.join(', ')}${options.readOnly ? '; read-only' : ''}) on stdio for ${target} (${auth})`);
   return { close };
 }

@@ -3,16 +3,16 @@
  * credentials (which never come from the model) are merged in, and the shared executor runs it.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { executeTool, type ExecuteOptions, type ToolResult } from '../lib/executor';
-import type { ToolError } from '../lib/errors';
-import { type Credentials, paramSetProblem } from '../lib/input';
-import { getTool, toolIds } from '../tools';
-import { CREDENTIAL_PARAMS } from '../tools/params';
-import type { AnyToolDefinition, InputProblem, ParamDefinition } from '../tools/types';
+import { executeTool, getTool, toolIds } from '../catalog';
+import type { AnyToolDefinition, Credentials, InputProblem, ParamDefinition, ToolError, ToolResult } from '../contract';
+import type { ExecuteOptions } from '../lib/executor';
+import { paramSetProblem } from '../lib/input';
+import { jsonSyntaxProblem } from '../lib/json-syntax';
+import { connectionParamNames } from '../lib/params-schema';
 import { type ModelResult, type ModelResultOptions, toModelResult } from './llm-result';
-import { expectationOf, type JsonSchema, modelParamNames, modelParamsSchema } from './llm-tools';
+import { expectationOf, type JsonSchema, modelParamNames, modelParamsSchema, serverParamsOf } from './llm-tools';
 
-export type { Credentials } from '../lib/input';
+export type { Credentials } from '../contract';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = new Map<AnyToolDefinition, ValidateFunction>();
@@ -128,6 +128,37 @@ const invalid = (problems: InputProblem[]): ToolResult => {
   return { success: false, error };
 };
 
+/** What a model never sets: the credentials and the base URL come from whoever runs the tools. */
+export const SERVER_PARAMS: readonly string[] = Object.freeze(serverParamsOf());
+
+/**
+ * A model that sends a credential (or the base URL) made a mistake it can fix by itself: the answer
+ * says to remove it, once. `details.remove` lets the model-facing text say so without contradiction.
+ */
+function refuseServerParams(names: string[]): ToolResult {
+  const list = names.join(', ');
+  return {
+    success: false,
+    error: {
+      code: 'invalid_input',
+      param: names[0],
+      message: `${list} ${names.length > 1 ? 'are not params' : 'is not a param'} you set: the server already has the Zendesk connection and its credentials. Remove ${list} from the arguments.`,
+      details: { remove: names },
+    },
+  };
+}
+
+/**
+ * Required params a model can never set (a `hidden` password): a tool that needs one runs from a
+ * block, the CLI or code, where a person types it, and never from a model's call.
+ */
+export function paramsOnlyPeopleSet(tool: AnyToolDefinition): string[] {
+  const connection = new Set(connectionParamNames(tool));
+  return Object.entries(tool.params as Record<string, ParamDefinition>)
+    .filter(([name, definition]) => definition.required && definition.visibility !== 'user-or-llm' && !connection.has(name))
+    .map(([name]) => name);
+}
+
 /** The credential params of a call, from trusted configuration only. */
 export function credentialParamsOf(credentials: Credentials): Record<string, string> {
   const { subdomain, email, apiToken, accessToken } = credentials;
@@ -141,10 +172,12 @@ function readArgs(modelArgs: unknown): { ok: true; args: Record<string, unknown>
   let args = modelArgs;
   if (args === undefined || args === null || (typeof args === 'string' && args.trim() === '')) return { ok: true, args: {} };
   if (typeof args === 'string') {
+    const text = args;
     try {
-      args = JSON.parse(args);
+      args = JSON.parse(text);
     } catch (error) {
-      return { ok: false, problem: { param: '', message: `The arguments are not valid JSON (${(error as Error).message}); send a JSON object of param names to values` } };
+      // Node's message quotes the text, which may hold anything: only the position is said.
+      return { ok: false, problem: { param: '', message: `The arguments are not valid JSON (${jsonSyntaxProblem(text, error)}); send a JSON object of param names to values` } };
     }
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
@@ -170,14 +203,20 @@ export async function executeModelCall(
   const read = readArgs(modelArgs);
   if (!read.ok) return invalid([read.problem]);
   const given = read.args;
-  const credentialNames = Object.keys(given).filter((name) => CREDENTIAL_PARAMS.includes(name));
-  if (credentialNames.length) {
-    return invalid(
-      credentialNames.map((name) => ({
-        param: name,
-        message: `${name} is not a model param: the Zendesk credentials are configured by whoever runs these tools. Leave ${name} out`,
-      })),
-    );
+  const server = serverParamsOf(tool);
+  const serverParams = Object.keys(given).filter((name) => server.includes(name));
+  if (serverParams.length) return refuseServerParams(serverParams);
+  const peopleOnly = paramsOnlyPeopleSet(tool);
+  if (peopleOnly.length) {
+    const list = peopleOnly.join(', ');
+    return {
+      success: false,
+      error: {
+        code: 'invalid_input',
+        param: peopleOnly[0],
+        message: `${tool.id} cannot be run by a model: ${list} is typed by a person only (in a block, on the command line or in code) and never passes through a model. Ask the user to do this themselves.`,
+      },
+    };
   }
   const normalized = normalizeModelArgs(tool, given);
   const problems = checkModelArgs(tool, normalized);

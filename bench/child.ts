@@ -5,6 +5,7 @@
 import { createsTask } from './creates';
 import { listingTask, type ListingClient } from './listing';
 import { overheadTask } from './overhead';
+import { pacingTask } from './pacing';
 import { throughputTask } from './throughput';
 import { triageTask } from './triage';
 
@@ -17,6 +18,10 @@ const tasks: Record<string, (args: string[]) => Promise<unknown>> = {
   triage: () => triageTask(),
   creates: () => createsTask(),
   throughput: () => throughputTask(),
+  pacing: ([run]) => {
+    if (run !== 'memory' && run !== 'redis' && run !== 'redis-stopped') throw new Error(`pacing: unknown run "${run}"`);
+    return pacingTask(run);
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -26,7 +26,7 @@ export async function createsTask(): Promise<CreatesData> {
   const creates = Math.round(envNumber('BENCH_CREATES', 1000));
   const concurrency = Math.round(envNumber('BENCH_CREATE_CONCURRENCY', 8));
   const { startSandbox } = await import('../sandbox');
-  const { executeTool } = await import('../lib/executor');
+  const { executeTool } = await import('../catalog');
   const sb = await startSandbox({ tickets: 100 });
   const { email, apiToken, subdomain } = sb.credentials;
   const creds = { subdomain, email, apiToken };

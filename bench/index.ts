@@ -4,7 +4,7 @@
  * child process. Prints a markdown table on stdout (progress on stderr) and writes every figure of
  * the run, with the machine's details, to bench/results.json. Not part of `npm test`.
  *
- * Sections: overhead, listing, triage, creates, throughput. Knobs (environment):
+ * Sections: overhead, listing, triage, creates, throughput, pacing. Knobs (environment):
  *   BENCH_OVERHEAD_CALLS (3000)      calls per variant in section 1
  *   BENCH_LISTING_TICKETS (100000)   tickets listed in section 2
  *   BENCH_LISTING_RUNS (2)           runs per client in section 2 (ABBA order)
@@ -14,6 +14,8 @@
  *   BENCH_CREATES (1000)             creates in section 4
  *   BENCH_CREATE_CONCURRENCY (8)     concurrent creates in section 4
  *   BENCH_THROUGHPUT_MS (4000)       duration of section 5 (two phases)
+ *   BENCH_PACING_MS (120000)         duration of each run of section 6 (needs redis-server)
+ *   BENCH_PACING_RATE (300)          sandbox rate limit, requests/minute, in section 6
  *   BENCH_RESULTS (bench/results.json) where to write the results
  */
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import { log, machineInfo, type Row, type SectionResult } from './common';
 import { createsSection } from './creates';
 import { listingSection } from './listing';
 import { overheadSection } from './overhead';
+import { pacingSection } from './pacing';
 import { throughputSection } from './throughput';
 import { triageSection } from './triage';
 
@@ -32,6 +35,7 @@ const SECTIONS: Record<string, () => Promise<SectionResult>> = {
   triage: triageSection,
   creates: createsSection,
   throughput: throughputSection,
+  pacing: pacingSection,
 };
 
 function selectedSections(argv: string[]): string[] {

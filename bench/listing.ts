@@ -47,7 +47,7 @@ export async function listingTask(client: ListingClient): Promise<ListingRun> {
 
   let list: () => Promise<Listed>;
   if (client === 'executor') {
-    const { executeTool, iteratePages } = await import('../lib/executor');
+    const { executeTool, iteratePages } = await import('../catalog');
     const creds = { subdomain, email, apiToken };
     const warm = await executeTool('zendesk_get_tickets', { ...creds, perPage: '1' }, { baseUrl: sb.baseUrl });
     if (!warm.success) throw new Error(`warm-up failed: ${warm.error.message}`);

@@ -16,7 +16,7 @@
 import http from 'node:http';
 import { Session } from 'node:inspector';
 import nodeFetch from 'node-fetch';
-import { executeTool } from '../lib/executor';
+import { executeTool } from '../catalog';
 import { startSandbox } from '../sandbox';
 
 interface ProfileNode {
@@ -78,11 +78,11 @@ function byCategory(profile: Profile, calls: number, detail?: string): Map<strin
 async function main() {
   const calls = Number(process.argv[2] ?? 20_000);
   const detail = process.argv[3]; // e.g. lib/transport: its leaf functions instead of the categories
-  const sb = await startSandbox({ tickets: 1000 });
+  const sb = await startSandbox({ tickets: 1000, gzipAbove: Infinity }); // as bench section 1
   const { email, apiToken, subdomain } = sb.credentials;
   const creds = { subdomain, email, apiToken };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const headers = { Authorization: `Basic ${Buffer.from(`${email}/token:${apiToken}`).toString('base64')}`, Accept: 'application/json', 'User-Agent': 'zendesk-blocks' };
+  const headers = { Authorization: `Basic ${Buffer.from(`${email}/token:${apiToken}`).toString('base64')}`, Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'zendesk-blocks' };
   const loops = {
     plain: async (i: number) => {
       const res = await nodeFetch(`${sb.baseUrl}/tickets/${(i % 1000) + 1}`, { method: 'GET', headers, agent });

@@ -3,10 +3,10 @@
  * tool mapping, its inputs and its outputs are all derived from the tool definitions, so a new
  * operation shows up here without editing this file.
  */
-import { isBlank } from '../lib/coerce';
-import { executeTool, type ExecuteOptions, type ToolResult } from '../lib/executor';
-import { allTools, zendeskTools } from '../tools';
-import type { AnyToolDefinition, OutputNode, ParamFormat } from '../tools/types';
+import { allTools, executeTool, zendeskTools } from '../catalog';
+import type { AnyToolDefinition, OutputNode, ToolError, ToolResult } from '../contract';
+import { type ExecuteOptions, offeredReadOnly } from '../lib/executor';
+import { formatOf, isBlank } from '../lib/param-formats';
 import { type FieldPlan, fieldTitle, orderTools, planParamFields, resourceTitle } from './fields';
 import { ZENDESK_BG_COLOR, ZENDESK_ICON_SVG } from './icon';
 import type {
@@ -56,15 +56,6 @@ export function describeByOperation(uses: readonly { operation: string; descript
 const fieldDescription = (plan: FieldPlan) =>
   describeByOperation(plan.uses.map((use) => ({ operation: use.tool.name, description: use.definition.description })));
 
-const FORMAT_HINTS: Partial<Record<ParamFormat, string>> = {
-  'numeric-id': 'Numeric ID',
-  'id-list': 'Comma-separated IDs',
-  'string-list': 'Comma-separated values',
-  integer: 'Whole number',
-  'json-object': 'JSON object',
-  'json-array': 'JSON array',
-};
-
 /** An example, a default, or what the value looks like: true for every operation that shows the field. */
 function placeholderFor(plan: FieldPlan, type: SubBlockConfig['type']): string | undefined {
   if (PLACEHOLDERS[plan.id]) return PLACEHOLDERS[plan.id];
@@ -77,12 +68,12 @@ function placeholderFor(plan: FieldPlan, type: SubBlockConfig['type']): string |
   const example = only(definitions.map((d) => d.example));
   const fallback = definitions[0].default !== undefined ? `${definitions[0].default} (default)` : undefined;
   if (type === 'dropdown') return fallback ?? (definitions.every((d) => d.required) ? undefined : 'Not set');
-  if (type === 'code') return example ?? FORMAT_HINTS[definitions[0].format];
+  if (type === 'code') return example ?? formatOf(definitions[0]).placeholder;
   if (example) return `e.g. ${example}`;
   if (fallback) return fallback;
   const given = only(definitions.map((d) => /\be\.g\. (.+?)\.?$/.exec(d.description)?.[1]));
   if (given) return `e.g. ${given}`;
-  const hint = FORMAT_HINTS[definitions[0].format];
+  const hint = formatOf(definitions[0]).placeholder;
   if (hint) return hint;
   return new Set(definitions.map((d) => d.description)).size === 1 ? definitions[0].description.split(/(?<=\.)\s/)[0].replace(/\.$/, '') : undefined;
 }
@@ -92,7 +83,7 @@ function paramField(plan: FieldPlan, operationIds: readonly string[]): SubBlockC
   const description = fieldDescription(plan);
   const type: SubBlockConfig['type'] = definition.enum
     ? 'dropdown'
-    : definition.format === 'json-object' || definition.format === 'json-array'
+    : formatOf(definition).json
       ? 'code'
       : definition.multiline
         ? 'long-input'
@@ -203,7 +194,7 @@ export function buildZendeskBlock(tools: readonly AnyToolDefinition[] = allTools
   return {
     type: 'zendesk',
     name: 'Zendesk',
-    description: 'Work with Zendesk Support: tickets, users, organizations and search.',
+    description: `Work with Zendesk Support: ${resources.slice(0, -1).join(', ')}${resources.length > 1 ? ' and ' : ''}${resources[resources.length - 1]}.`,
     longDescription:
       `Runs any of ${ordered.length} Zendesk Support operations on ${resources.join(', ')}: read, create, update, delete, ` +
       'bulk changes as background jobs (waiting for them and reporting per-item failures), merges and searches. ' +
@@ -226,6 +217,21 @@ function readSwitch(value: unknown): boolean | undefined {
   return word === 'true' ? true : word === 'false' ? false : undefined;
 }
 
+/**
+ * The executor's `waitForJob` for a job operation from the block's wait switch (`raw`): left empty,
+ * the caller's own option, else on; on, the caller's polling settings; off, no wait. Anything but a
+ * boolean is an invalid_input naming the field.
+ */
+export function waitForJobFrom(raw: unknown, given: ExecuteOptions['waitForJob']): { waitForJob: NonNullable<ExecuteOptions['waitForJob']> } | { error: ToolError } {
+  if (isBlank(raw)) return { waitForJob: given ?? WAIT_DEFAULT };
+  const wait = readSwitch(raw);
+  if (wait === undefined) {
+    return { error: { code: 'invalid_input', param: WAIT_FIELD, message: `${WAIT_FIELD} must be true or false; got ${JSON.stringify(raw).slice(0, 40)}.` } };
+  }
+  // Keep the host's polling settings when the switch says to wait.
+  return { waitForJob: wait ? (typeof given === 'object' ? given : true) : false };
+}
+
 /** What a host registers: the block, the tools it runs, and a function that runs the block. */
 export interface ZendeskBlockManifest {
   block: BlockConfig;
@@ -238,13 +244,25 @@ export interface ZendeskBlockManifest {
   execute(values: BlockValues, options?: ExecuteOptions): Promise<ToolResult>;
 }
 
+export interface BlockManifestOptions {
+  /**
+   * A block that changes nothing: only the operations that read (and the raw request, GET only) are
+   * offered, and the executor refuses any call that would write, before a request is made.
+   */
+  readOnly?: boolean;
+}
+
 /** A manifest over a registry; `zendeskBlockManifest` is the one over the package's own tools. */
 export function createZendeskBlockManifest(
-  tools: readonly AnyToolDefinition[] = allTools,
-  toolRecord: Readonly<Record<string, AnyToolDefinition>> = Object.freeze(Object.fromEntries(tools.map((t) => [t.id, t]))),
+  registry: readonly AnyToolDefinition[] = allTools,
+  record?: Readonly<Record<string, AnyToolDefinition>>,
+  options: BlockManifestOptions = {},
 ): ZendeskBlockManifest {
+  const tools = options.readOnly ? registry.filter(offeredReadOnly) : registry;
+  const toolRecord = record && !options.readOnly ? record : Object.freeze(Object.fromEntries(tools.map((t) => [t.id, t])));
   const block = buildZendeskBlock(tools);
   const byId = new Map(tools.map((t) => [t.id, t]));
+  const enforced: ExecuteOptions = options.readOnly ? { readOnly: true } : {};
   return {
     block,
     tools: toolRecord,
@@ -258,21 +276,10 @@ export function createZendeskBlockManifest(
       }
       const definition = byId.get(toolId)!;
       const params = block.tools.config.params(given);
-      if (definition.result.kind !== 'job') return executeTool(definition, params, options);
-      const raw = given[WAIT_FIELD];
-      let waitForJob: ExecuteOptions['waitForJob'] = options.waitForJob ?? WAIT_DEFAULT;
-      if (!isBlank(raw)) {
-        const wait = readSwitch(raw);
-        if (wait === undefined) {
-          return {
-            success: false,
-            error: { code: 'invalid_input', param: WAIT_FIELD, message: `${WAIT_FIELD} must be true or false; got ${JSON.stringify(raw).slice(0, 40)}.` },
-          };
-        }
-        // Keep the host's polling settings when the switch says to wait.
-        waitForJob = wait ? (typeof options.waitForJob === 'object' ? options.waitForJob : true) : false;
-      }
-      return executeTool(definition, params, { ...options, waitForJob });
+      if (definition.result.kind !== 'job') return executeTool(definition, params, { ...options, ...enforced });
+      const wait = waitForJobFrom(given[WAIT_FIELD], options.waitForJob);
+      if ('error' in wait) return { success: false, error: wait.error };
+      return executeTool(definition, params, { ...options, waitForJob: wait.waitForJob, ...enforced });
     },
   };
 }

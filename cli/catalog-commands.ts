@@ -1,17 +1,11 @@
 /** `list` and `describe`: what the operations are, what they take and what they return. */
 import type { Command } from 'commander';
-import { allTools } from '../tools';
-import type { AnyToolDefinition, OutputNode, ParamDefinition, ResourceName } from '../tools/types';
+import { allTools, resources } from '../catalog';
+import type { AnyToolDefinition, OutputNode, ParamDefinition } from '../contract';
+import { formatOf } from '../lib/param-formats';
 import { flagOf, operationParams, resolveOperation, shortName } from './operations';
 import { printJson, printLine } from './output';
 import { done } from './state';
-
-const GROUPS: { resource: ResourceName; title: string }[] = [
-  { resource: 'tickets', title: 'Tickets' },
-  { resource: 'users', title: 'Users' },
-  { resource: 'organizations', title: 'Organizations' },
-  { resource: 'search', title: 'Search' },
-];
 
 /** The first sentence of a description. */
 export function oneLine(description: string, max = 110): string {
@@ -40,32 +34,35 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-const FORMAT_WORDS: Record<ParamDefinition['format'], string> = {
-  text: 'text',
-  'numeric-id': 'numeric id',
-  'id-list': 'id list',
-  'string-list': 'list',
-  'json-object': 'JSON object',
-  'json-array': 'JSON array',
-  boolean: 'boolean',
-  integer: 'integer',
-};
-
 export function paramType(definition: ParamDefinition): string {
   if (definition.enum && definition.format !== 'boolean') return 'choice';
-  return FORMAT_WORDS[definition.format];
+  return formatOf(definition).word;
 }
+
+/** An example value of a param: its example, its first allowed value, or a stand-in. */
+const exampleValue = (definition: ParamDefinition) => definition.example ?? definition.enum?.[0] ?? (definition.format === 'numeric-id' ? '12345' : 'value');
 
 /** A command line that runs the operation with its required params filled from their examples. */
 export function exampleCommand(tool: AnyToolDefinition): string {
   const parts = [`zendesk-blocks run ${shortName(tool.id)}`];
   for (const [name, definition] of operationParams(tool)) {
     if (!definition.required) continue;
-    const value = definition.example ?? definition.enum?.[0] ?? (definition.format === 'numeric-id' ? '12345' : 'value');
+    const value = exampleValue(definition);
     parts.push(`${flagOf(name)} ${/^[\w.,@-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`}`);
   }
   return parts.join(' ');
 }
+
+/** The call that runs the operation in `zendesk-blocks console`, its required params filled from their examples. */
+export function exampleCall(tool: AnyToolDefinition): string {
+  const params = operationParams(tool)
+    .filter(([, definition]) => definition.required)
+    .map(([name, definition]) => `${name}: ${JSON.stringify(exampleValue(definition))}`);
+  return `await ${shortName(tool.id)}(${params.length ? `{ ${params.join(', ')} }` : ''})`;
+}
+
+/** How `describe` names params and shows the example: as `run` flags, or as the console's object keys. */
+export type DescribeStyle = 'cli' | 'console';
 
 function outputLines(outputs: Record<string, OutputNode>, depth: number, seen: Set<string>, lines: string[]) {
   const width = Math.max(...Object.keys(outputs).map((k) => k.length));
@@ -82,17 +79,19 @@ function outputLines(outputs: Record<string, OutputNode>, depth: number, seen: S
   }
 }
 
-export function describeText(tool: AnyToolDefinition): string {
+export function describeText(tool: AnyToolDefinition, style: DescribeStyle = 'cli'): string {
+  const cli = style === 'cli';
+  const nameOf = cli ? flagOf : (name: string) => name;
   const lines: string[] = [];
   lines.push(`${tool.id} (${shortName(tool.id)}): ${tool.name}`);
   lines.push(wrap(tool.description, 96, '  '));
   lines.push('');
-  lines.push(`Params (flags of \`zendesk-blocks run ${shortName(tool.id)}\`):`);
+  lines.push(cli ? `Params (flags of \`zendesk-blocks run ${shortName(tool.id)}\`):` : `Params (keys of the object \`${shortName(tool.id)}({...})\` takes):`);
   const params = operationParams(tool);
   if (!params.length) lines.push('  (none besides the credentials)');
-  const width = Math.max(0, ...params.map(([name]) => flagOf(name).length));
+  const width = Math.max(0, ...params.map(([name]) => nameOf(name).length));
   for (const [name, definition] of params) {
-    const flags = `${flagOf(name).padEnd(width)}  ${paramType(definition).padEnd(11)} ${definition.required ? 'required' : 'optional'}`;
+    const flags = `${nameOf(name).padEnd(width)}  ${paramType(definition).padEnd(11)} ${definition.required ? 'required' : 'optional'}`;
     lines.push(`  ${flags}  ${definition.description}`);
     const extra: string[] = [];
     if (definition.enum && definition.format !== 'boolean') extra.push(`allowed: ${definition.enum.join(', ')}`);
@@ -104,14 +103,18 @@ export function describeText(tool: AnyToolDefinition): string {
     if (definition.advanced) extra.push('advanced');
     if (extra.length) lines.push(`  ${' '.repeat(width)}  ${extra.join('; ')}`);
   }
-  lines.push('  Credentials: --subdomain, --email + --api-token or --access-token (or ZENDESK_* environment variables), or --sandbox.');
+  lines.push(
+    cli
+      ? '  Credentials: --subdomain, --email + --api-token or --access-token (or ZENDESK_* environment variables), or --sandbox.'
+      : "  Credentials: the console's own (--sandbox, or the ZENDESK_* environment variables it started with).",
+  );
   lines.push('');
   lines.push('Outputs:');
   outputLines(tool.outputs, 0, new Set(), lines);
   lines.push('');
   lines.push(`Kind: ${tool.result.kind}; ${hintWords(tool)}`);
   lines.push('Example:');
-  lines.push(`  ${exampleCommand(tool)}`);
+  lines.push(`  ${cli ? exampleCommand(tool) : exampleCall(tool)}`);
   return lines.join('\n');
 }
 
@@ -146,8 +149,8 @@ export function registerCatalogCommands(program: Command): void {
         return done(0);
       }
       const width = Math.max(...allTools.map((t) => shortName(t.id).length));
-      for (const { resource, title } of GROUPS) {
-        const tools = allTools.filter((t) => t.resource === resource);
+      for (const { id, title } of resources) {
+        const tools = allTools.filter((t) => t.resource === id);
         if (!tools.length) continue;
         printLine(`${title}:`);
         for (const tool of tools) printLine(`  ${shortName(tool.id).padEnd(width)}  ${oneLine(tool.description)}`);

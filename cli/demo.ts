@@ -7,7 +7,8 @@
  * Size: --tickets N / DEMO_TICKETS (default 30000), rate limit: --rate-limit N / DEMO_RATE_LIMIT
  * (requests per minute, default 300), --quiet / DEMO_QUIET=1 for no progress output.
  */
-import { executeTool, type ExecuteOptions, type ToolResult } from '../lib/executor';
+import { executeTool } from '../catalog';
+import { type ExecuteOptions, type ToolResult } from '../lib/executor';
 import { startSandbox } from '../sandbox';
 import { summaryText, table } from '../triage/report';
 import { triageTickets } from '../triage/run';

@@ -10,6 +10,25 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A server that could not listen (the sandbox, or any command that serves), said as a usage error
+ * with the flag to change: `port 4010 is in use; try --port 0`. Undefined for any other error.
+ */
+export function listenProblem(error: unknown): UsageError | undefined {
+  const e = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (!e || e.syscall !== 'listen') return undefined;
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return new UsageError(`port ${e.port} is in use; try --port 0 (any free port) or another port.`);
+    case 'EACCES':
+      return new UsageError(`port ${e.port} may not be opened by this user (ports below 1024 usually need root); try --port 0.`);
+    case 'EADDRNOTAVAIL':
+      return new UsageError(`${e.address} is not an address of this machine; try --host 127.0.0.1.`);
+    default:
+      return new UsageError(`cannot listen on ${e.address ?? ''}${e.port !== undefined ? `:${e.port}` : ''} (${e.code}); try --port 0.`);
+  }
+}
+
 /** Closest candidates by edit distance, for "did you mean". */
 export function suggest(word: string, candidates: readonly string[], max = 3): string[] {
   const distance = (a: string, b: string) => {

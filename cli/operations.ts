@@ -1,7 +1,8 @@
 /** Operation names as typed on the command line, and tool params given as `--flags`. */
-import { allTools, getTool } from '../tools';
-import { CREDENTIAL_PARAMS } from '../tools/params';
-import type { AnyToolDefinition, ParamDefinition } from '../tools/types';
+import { allTools, getTool } from '../catalog';
+import type { AnyToolDefinition, ParamDefinition } from '../contract';
+import { jsonSyntaxProblem } from '../lib/json-syntax';
+import { connectionParamNames } from '../lib/params-schema';
 import { suggest, UsageError } from './errors';
 
 /** `get_ticket`, `zendesk_get_ticket` and `get-ticket` all name zendesk_get_ticket. */
@@ -27,7 +28,8 @@ export const flagOf = (name: string) => `--${kebab(name)}`;
 
 /** The params a user sets with flags on `run` (credentials come from the shared options). */
 export function operationParams(tool: AnyToolDefinition): [string, ParamDefinition][] {
-  return Object.entries(tool.params as Record<string, ParamDefinition>).filter(([name]) => !CREDENTIAL_PARAMS.includes(name));
+  const connection = new Set(connectionParamNames(tool));
+  return Object.entries(tool.params as Record<string, ParamDefinition>).filter(([name]) => !connection.has(name));
 }
 
 /**
@@ -94,4 +96,67 @@ export function parseParamFlags(tool: AnyToolDefinition, args: readonly string[]
     i += 1;
   }
   return values;
+}
+
+/**
+ * JSON params given as text (`--custom-fields '{...}'`, or a string inside `--params`) are checked
+ * here: a syntax error is reported by its position only, since the text may hold a secret.
+ */
+export function checkJsonParams(tool: AnyToolDefinition, params: Record<string, unknown>): void {
+  for (const [name, definition] of Object.entries(tool.params as Record<string, ParamDefinition>)) {
+    const value = params[name];
+    if (typeof value !== 'string' || !value.trim() || (definition.format !== 'json-object' && definition.format !== 'json-array')) continue;
+    try {
+      JSON.parse(value);
+    } catch (error) {
+      throw new UsageError(`${flagOf(name)} is not valid JSON: ${jsonSyntaxProblem(value, error)}.`);
+    }
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How the executor shows a value it refused (lib/input.ts): the text, cut at 60 characters. */
+const shownValue = (value: unknown) => {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/**
+ * A message with the given names written as flags: `ticketId is required` → `--ticket-id is required`.
+ * Whole words only, and never inside what the user typed: a double-quoted text, or a refused value
+ * shown after "got " (`--status assigneeId` is refused with "got assigneeId", which stays as typed).
+ * `flags` maps a name to its flag (default: the kebab-case flag of the name).
+ */
+export function withFlagNames(message: string, names: readonly string[], flags: Record<string, string> = {}, values: readonly unknown[] = []): string {
+  if (!names.length) return message;
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const word = `(?<![\\w-])(?:${alternatives})(?![\\w-]|[:<>=]\\S)`;
+  const given = values.map(shownValue).filter((text) => text && new RegExp(word).test(text));
+  const kept = [String.raw`"(?:[^"\\]|\\.)*"`, ...given.sort((a, b) => b.length - a.length).map((text) => `(?<=\\bgot )${escapeRegExp(text)}`)];
+  return message
+    .split(new RegExp(`(${kept.join('|')})`))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(new RegExp(word, 'g'), (name) => flags[name] ?? flagOf(name))))
+    .join('');
+}
+
+/** An executor result whose invalid_input messages name the operation's params as flags. */
+export function withFlagsInError<T extends { success: boolean; error?: { code: string; message: string; details?: unknown } }>(
+  tool: AnyToolDefinition,
+  result: T,
+  params: Record<string, unknown> = {},
+): T {
+  if (result.success || result.error?.code !== 'invalid_input') return result;
+  const names = Object.keys(tool.params);
+  const values = Object.values(params);
+  const rename = (text: string) => withFlagNames(text, names, {}, values);
+  const error = { ...result.error, message: rename(result.error.message) };
+  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  if (Array.isArray(problems)) {
+    error.details = {
+      ...(error.details as object),
+      problems: problems.map((p) => (p && typeof p === 'object' && typeof p.message === 'string' ? { ...p, message: rename(p.message) } : p)),
+    };
+  }
+  return { ...result, error };
 }

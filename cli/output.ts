@@ -1,4 +1,5 @@
 /** Writing to the terminal: JSON (pretty on a terminal, compact otherwise) and plain lines. */
+import { parseJsonQuietly } from '../lib/json-syntax';
 
 export interface JsonStyle {
   pretty?: boolean;
@@ -31,14 +32,12 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Parses JSON that must be an object (params); a UsageError-worthy message otherwise. */
+/**
+ * Parses JSON that must be an object (params); a UsageError-worthy message otherwise. The message
+ * gives the position of a syntax error, never the text: it may hold a token.
+ */
 export function parseJsonObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${what} is not valid JSON: ${(error as Error).message}`);
-  }
+  const value = parseJsonQuietly(text, what);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${what} must be a JSON object of param names to values`);
   return value as Record<string, unknown>;
 }

@@ -1,7 +1,10 @@
 /** The `zendesk-blocks` command line: every command, with commander set to exit 2 on bad usage. */
 import { Command } from 'commander';
 import { registerCatalogCommands } from './catalog-commands';
+import { registerConsoleCommand } from './console';
 import { registerMcpCommand } from './mcp-command';
+import { registerOffboardCommand } from './offboard-command';
+import { registerPlaygroundCommand } from './playground-command';
 import { registerRunCommand } from './run-command';
 import { registerSandboxCommand } from './sandbox-command';
 import { registerTriageCommand } from './triage-command';
@@ -29,7 +32,7 @@ function overrideExits(command: Command): void {
 export function createProgram(): Command {
   const program = new Command('zendesk-blocks');
   program
-    .description('The Zendesk Support API as declarative operations: run them, triage tickets in bulk, serve them to AI agents, or try them on an embedded sandbox.')
+    .description('The Zendesk Support API as declarative operations: run them, triage tickets in bulk, offboard users, serve them to AI agents, or try them on an embedded sandbox.')
     .version(VERSION, '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
@@ -38,6 +41,7 @@ export function createProgram(): Command {
       `
 Credentials: --subdomain, --email + --api-token, or --access-token on each command, or the environment:
   ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN, ZENDESK_ACCESS_TOKEN, ZENDESK_BASE_URL.
+  ZENDESK_PACING_REDIS_URL (redis://host:port) shares the account's rate budget with every process using it.
   --sandbox runs a command against an embedded sandbox with seeded data instead.
 
 Examples:
@@ -46,13 +50,19 @@ Examples:
   zendesk-blocks run get_ticket --ticket-id 123
   zendesk-blocks run get_tickets --sandbox --status open
   zendesk-blocks triage --query 'status<solved tags:billing' --set priority=high --add-tags triaged --dry-run
+  zendesk-blocks offboard --user jane@acme.com --reassign-to-group 360001 --dry-run
+  zendesk-blocks playground            # a web page to try every operation (npm start)
+  zendesk-blocks console --sandbox     # a REPL over every operation
   npm run demo`,
     );
   registerCatalogCommands(program);
   registerRunCommand(program);
   registerTriageCommand(program);
+  registerOffboardCommand(program);
   registerSandboxCommand(program);
   registerMcpCommand(program);
+  registerPlaygroundCommand(program);
+  registerConsoleCommand(program);
   overrideExits(program);
   return program;
 }

@@ -17,6 +17,21 @@ function probability(value: string): number {
   return n;
 }
 
+/** A word as a POSIX shell reads it back: bare when safe, single-quoted otherwise. */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/** The `export ZENDESK_...=...` lines that point every command at a sandbox (all four are needed). */
+export function sandboxExports(baseUrl: string, credentials: { subdomain: string; email: string; apiToken: string }): string[] {
+  return [
+    `export ZENDESK_BASE_URL=${shellWord(baseUrl)}`,
+    `export ZENDESK_SUBDOMAIN=${shellWord(credentials.subdomain)}`,
+    `export ZENDESK_EMAIL=${shellWord(credentials.email)}`,
+    `export ZENDESK_API_TOKEN=${shellWord(credentials.apiToken)}`,
+  ];
+}
+
 interface SandboxFlags {
   port: number;
   host: string;
@@ -59,7 +74,9 @@ Examples:
   zendesk-blocks sandbox --rate-limit 200 --fault-rate 0.05`,
     )
     .action(async (flags: SandboxFlags) => {
-      const { startSandbox } = await import('../sandbox');
+      // A plain require: dynamic import() of a folder fails under ESM loaders (see target.ts).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startSandbox } = require('../sandbox') as typeof import('../sandbox');
       const options: SandboxOptions = {
         port: flags.port,
         host: flags.host,
@@ -80,18 +97,19 @@ Examples:
       const { subdomain, email, apiToken, accessToken } = sb.credentials;
       const out = (s = '') => process.stdout.write(`${s}\n`);
       out(`Zendesk sandbox listening on ${sb.baseUrl}`);
-      out(`  subdomain     ${subdomain}`);
-      out(`  email         ${email}`);
-      out(`  api token     ${apiToken}`);
-      out(`  access token  ${accessToken}`);
       out(`  data          ${flags.tickets} tickets, ${flags.users} users, ${flags.organizations} organizations (seed ${flags.seed}, ready in ${Date.now() - started} ms)`);
       if (flags.rateLimit) out(`  rate limit    ${flags.rateLimit} requests/min per credential`);
       if (flags.faultRate) out(`  faults        ${flags.faultRate * 100}% of requests`);
       out();
-      out('Try:');
-      out(`  curl -u '${email}/token:${apiToken}' '${sb.baseUrl}/tickets.json?page[size]=5'`);
-      out(`  curl -H 'Authorization: Bearer ${accessToken}' '${sb.baseUrl}/search.json?query=status:open'`);
-      out(`  ZENDESK_BASE_URL=${sb.baseUrl} ZENDESK_SUBDOMAIN=${subdomain} ZENDESK_EMAIL=${email} ZENDESK_API_TOKEN=${apiToken} zendesk-blocks run get_tickets`);
+      out('Point zendesk-blocks (any command, and `zendesk-blocks mcp`) at it from another shell: paste');
+      for (const line of sandboxExports(sb.baseUrl, { subdomain, email, apiToken })) out(`  ${line}`);
+      out(`  (or OAuth: export ZENDESK_ACCESS_TOKEN=${shellWord(accessToken)} instead of the email and API token)`);
+      out('then:');
+      out('  zendesk-blocks run get_tickets --per-page 5');
+      out();
+      out('Or with curl:');
+      out(`  curl -u ${shellWord(`${email}/token:${apiToken}`)} '${sb.baseUrl}/tickets.json?page[size]=5'`);
+      out(`  curl -H ${shellWord(`Authorization: Bearer ${accessToken}`)} '${sb.baseUrl}/search.json?query=status:open'`);
       out();
       out('Press Ctrl+C to stop.');
 

@@ -4,6 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import type { ExecuteOptions } from '../lib/executor';
+import { redisPacing } from '../lib/pacer';
 import type { Sandbox } from '../sandbox';
 import { UsageError } from './errors';
 import { printError } from './output';
@@ -29,7 +30,7 @@ export function addTargetOptions(command: Command): Command {
     .addOption(new Option('--email <address>', 'email of the user the API token belongs to').env('ZENDESK_EMAIL'))
     .addOption(new Option('--api-token <token>', 'API token (prefer the environment variable: flags show in the process list)').env('ZENDESK_API_TOKEN'))
     .addOption(new Option('--access-token <token>', 'OAuth access token, instead of email + API token').env('ZENDESK_ACCESS_TOKEN'))
-    .addOption(new Option('--base-url <url>', 'API base to call instead of https://{subdomain}.zendesk.com/api/v2, e.g. a local sandbox').env('ZENDESK_BASE_URL'))
+    .addOption(new Option('--base-url <url>', 'where to send requests instead of https://{subdomain}.zendesk.com/api/v2, e.g. a local sandbox: its API base or just its origin (/api/v2 is added)').env('ZENDESK_BASE_URL'))
     .addOption(new Option('--sandbox', 'start the embedded sandbox (seeded data) for this command only, and use it'))
     .addOption(new Option('--sandbox-tickets <n>', 'with --sandbox: how many tickets to seed').default('500'))
     .addOption(new Option('--verbose', 'log retries and rate-limit waits on stderr'));
@@ -49,6 +50,15 @@ export interface Target {
 export async function openTarget(flags: TargetFlags, command: Command): Promise<Target> {
   const options: ExecuteOptions = {};
   if (flags.verbose) options.log = (line) => printError(`[zendesk] ${line}`);
+  // Workers of one account share its rate budget through Redis when one is named.
+  const pacingUrl = process.env.ZENDESK_PACING_REDIS_URL?.trim();
+  if (pacingUrl) {
+    try {
+      options.pacing = redisPacing(pacingUrl);
+    } catch (error) {
+      throw new UsageError(`ZENDESK_PACING_REDIS_URL: ${(error as Error).message}.`);
+    }
+  }
   if (flags.sandbox) {
     const tickets = Number(flags.sandboxTickets ?? '500');
     if (!Number.isInteger(tickets) || tickets < 0) throw new UsageError(`--sandbox-tickets must be a whole number; got "${flags.sandboxTickets}"`);
@@ -92,10 +102,16 @@ export function withCredentials(params: Record<string, unknown>, target: Target)
   return merged;
 }
 
-/** A message saying which credentials are missing, or undefined when there are enough. */
-export function missingCredentials(params: Record<string, unknown>): string | undefined {
+/**
+ * A message saying which credentials are missing, or undefined when there are enough. With a base URL
+ * but no credentials, the user most likely exported only ZENDESK_BASE_URL of a sandbox: say what else.
+ */
+export function missingCredentials(params: Record<string, unknown>, target?: Pick<Target, 'options'>): string | undefined {
   const has = (name: string) => typeof params[name] === 'string' && params[name] !== '';
   if (!has('subdomain')) return 'No Zendesk subdomain: pass --subdomain or set ZENDESK_SUBDOMAIN (or use --sandbox).';
   if (has('accessToken') || (has('email') && has('apiToken'))) return undefined;
-  return 'No credentials: pass --email and --api-token (or set ZENDESK_EMAIL and ZENDESK_API_TOKEN), or --access-token / ZENDESK_ACCESS_TOKEN (or use --sandbox).';
+  const sandboxHint = target?.options.baseUrl
+    ? ' A base URL alone is not enough: `zendesk-blocks sandbox` prints the four export lines to paste (ZENDESK_BASE_URL, ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN).'
+    : '';
+  return `No credentials: pass --email and --api-token (or set ZENDESK_EMAIL and ZENDESK_API_TOKEN), or --access-token / ZENDESK_ACCESS_TOKEN (or use --sandbox).${sandboxHint}`;
 }

@@ -1,15 +1,19 @@
 /**
- * The shared executor: checks and coerces the string inputs, calls Zendesk through a Connection,
- * and maps the answer onto the documented outputs. It never throws for bad input or an HTTP error.
+ * The shared executor: runs the definition it is given. It checks and coerces the string inputs,
+ * calls Zendesk through a Connection, and maps the answer onto the documented outputs. It never
+ * throws for bad input or an HTTP error, and never looks an operation up: the catalog does that.
  */
-import { getTool } from '../tools';
-import type { AnyToolDefinition, InputProblem } from '../tools/types';
+import type { AnyToolDefinition, Credentials, InputProblem, JobProgress, JobWaitOptions, ParamDefinition, RequestSpec, ToolError, ToolResult, ZendeskConnection } from '../contract';
+import { runBatched } from './batches';
+import { runContext } from './composite';
 import { CallError, Connection, type ConnectionOptions } from './connection';
-import type { ToolError } from './errors';
+import { Redactor } from './errors';
 import { prepareInput } from './input';
-import { batchOf, itemFailed, type JobProgress, type JobStatus, type JobWaitOptions, runJobsToCompletion } from './jobs';
+import { batchOf, itemFailed, JOB_READS, type JobItemResult, type JobStatus, runJobsToCompletion } from './jobs';
 import { conformOutputs } from './output';
-import { type PageOutput, pageSteps } from './paginate';
+import { hasMorePages, listPaging, type PageOutput, pageSteps } from './paginate';
+
+export type { ToolResult } from '../contract';
 
 export interface ExecuteOptions extends ConnectionOptions {
   /**
@@ -23,17 +27,15 @@ export interface ExecuteOptions extends ConnectionOptions {
   all?: boolean;
   /** With `all`: stop after this many items and say the result is truncated. Default 10,000. */
   maxItems?: number;
+  /**
+   * Run only what changes nothing: operations whose hints say read-only, and operations whose effect
+   * depends on their params (a raw request) when these params change nothing. Anything else is refused
+   * before a request is made.
+   */
+  readOnly?: boolean;
 }
-
-export type ToolResult =
-  | { success: true; output: Record<string, any>; warnings?: string[] }
-  | { success: false; error: ToolError; output?: Record<string, any> };
 
 export const DEFAULT_MAX_ITEMS = 10_000;
-
-function resolveTool(toolOrId: AnyToolDefinition | string): AnyToolDefinition | undefined {
-  return typeof toolOrId === 'string' ? getTool(toolOrId) : toolOrId;
-}
 
 const fail = (error: ToolError): ToolResult => ({ success: false, error });
 
@@ -43,27 +45,41 @@ function inputError(problems: InputProblem[]): ToolError {
   return { code: 'invalid_input', param: problems[0].param, message, ...(problems.length > 1 ? { details: { problems } } : {}) };
 }
 
+/** What an answer must hold by the operation's kind, unless its request says: a list its items, a job its status. */
+function readsOf(tool: AnyToolDefinition): readonly string[] {
+  const { result } = tool;
+  if (result.kind === 'job') return JOB_READS;
+  if (result.kind === 'cursor-list' || result.kind === 'offset-list') return [`${result.itemsKey}[]`];
+  return [];
+}
+
+/** The request of an operation for these params, reading what its kind reads unless it says. */
+function requestOf(tool: AnyToolDefinition, params: Record<string, any>): RequestSpec {
+  const spec = tool.request!(params);
+  if (spec.reads) return spec;
+  const reads = readsOf(tool);
+  return reads.length ? { ...spec, reads } : spec;
+}
+
 /** Sends one request of an operation and maps the answer to its documented outputs. */
-async function callOnce(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>) {
+async function callOnce(connection: ZendeskConnection, tool: AnyToolDefinition, params: Record<string, any>) {
   if (!tool.request) throw new Error(`${tool.id} declares no request`);
-  const response = await connection.send(tool.request(params));
+  const response = await connection.send(requestOf(tool, params));
   const problem = tool.verify?.(response);
   if (problem) throw new CallError({ code: 'unauthorized', status: response.status, message: problem });
   return conformOutputs(tool.outputs, tool.output(response, params));
 }
 
 async function collectAll(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>, maxItems: number): Promise<ToolResult> {
-  if (tool.result.kind !== 'cursor-list' && tool.result.kind !== 'offset-list') {
-    return fail({ code: 'invalid_input', param: 'all', message: `${tool.id} returns no list; "all" applies to list operations only.` });
-  }
-  const { itemsKey } = tool.result;
+  const paging = listPaging(tool)!; // checkCall refused "all" for an operation without a list
+  const { itemsKey } = paging;
   const items: unknown[] = [];
   let last: PageOutput | undefined;
   let windowReached = false;
-  const cursor = tool.result.kind === 'cursor-list';
-  const readPage = (c: Connection, p: Record<string, any>) => {
+  const size = paging.kind === 'cursor-list' ? paging.sizeParam : undefined;
+  const readPage = (c: ZendeskConnection, p: Record<string, any>) => {
     // Ask a cursor page for no more than is still wanted, so the cursor resumes exactly after the last item.
-    const wanted = cursor ? { ...p, perPage: Math.min(p.perPage, maxItems - items.length) } : p;
+    const wanted = size && typeof p[size] === 'number' ? { ...p, [size]: Math.min(p[size], maxItems - items.length) } : p;
     return callOnce(c, tool, wanted) as Promise<PageOutput>;
   };
   let cutShort = false;
@@ -76,15 +92,14 @@ async function collectAll(connection: Connection, tool: AnyToolDefinition, param
     items.push(...taken);
     if (items.length >= maxItems) break;
   }
-  const truncated = windowReached || cutShort || Boolean(last?.paging.has_more);
+  const truncated = windowReached || cutShort || (last !== undefined && hasMorePages(paging, last));
   const warnings: string[] = [];
   if (windowReached) warnings.push(`Zendesk serves at most ${items.length} results for one search query; more match. Narrow the query, or use zendesk_search (search export) which has no such window.`);
-  else if (truncated) warnings.push(`Stopped at maxItems=${maxItems}; more results remain (continue from paging).`);
-  const output = {
-    [itemsKey]: items,
-    paging: last?.paging ?? { after_cursor: null, has_more: false, next_page: null },
-    metadata: { total_returned: items.length, has_more: truncated, truncated },
-  };
+  else if (truncated) warnings.push(`Stopped at maxItems=${maxItems}; more results remain (continue from ${'paging' in tool.outputs ? 'paging' : "the last page's cursor"}).`);
+  // The last page's other outputs (an export's cursor and end_of_stream) say where the listing stopped.
+  const output: Record<string, unknown> = { ...last, [itemsKey]: items };
+  if ('paging' in tool.outputs) output.paging = last?.paging ?? { after_cursor: null, has_more: false, next_page: null };
+  if ('metadata' in tool.outputs) output.metadata = { total_returned: items.length, has_more: truncated, truncated };
   return { success: true, output, ...(warnings.length ? { warnings } : {}) };
 }
 
@@ -92,6 +107,8 @@ function jobOutcome(tool: AnyToolDefinition, params: Record<string, any>, job: J
   const output = conformOutputs(tool.outputs, tool.output({ status: 200, headers: {}, body: { job_status: job } }, params));
   const failed = (job.results ?? []).filter(itemFailed);
   if (job.status === 'completed' && failed.length === 0) return { success: true, output };
+  const unknown = failed.filter((r) => r.error === 'unknown_outcome');
+  if (unknown.length) return { success: false, error: unknownItemsError(job, unknown, failed.length), output };
   const examples = failed
     .slice(0, 5)
     .map((r) => `item ${r.index ?? '?'}${r.id ? ` (id ${r.id})` : ''}: ${[r.error, r.details].filter(Boolean).join(' - ')}`)
@@ -103,27 +120,115 @@ function jobOutcome(tool: AnyToolDefinition, params: Record<string, any>, job: J
   return { success: false, error: { code: 'job_failed', message, details: { failed: failed.length, total: job.total } }, output };
 }
 
-/** Runs one operation. Resolves to a result for every failure: bad input, HTTP errors, faults. */
-export async function executeTool(toolOrId: AnyToolDefinition | string, params?: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ToolResult> {
-  const tool = resolveTool(toolOrId);
-  if (!tool) return fail({ code: 'unknown_tool', message: `There is no tool "${String(toolOrId)}".` });
+/**
+ * Some items of a split bulk call have an unknown outcome (their job was queued but could not be
+ * followed, or their request's answer was lost): resending them could apply them twice.
+ */
+function unknownItemsError(job: JobStatus, unknown: JobItemResult[], failed: number): ToolError {
+  const jobIds = [...new Set(unknown.map((r) => r.job_id).filter((id): id is string => typeof id === 'string'))];
+  const why = jobIds.length
+    ? `job ${jobIds.join(', ')} was queued, but its outcome could not be read (see each item's details)`
+    : String(unknown[0].details ?? 'their requests got no usable answer').replace(/\.$/, '');
+  const where = jobIds.map((id) => `GET /api/v2/job_statuses/${id}, `).join('');
+  const succeeded = typeof job.total === 'number' ? job.total - failed : '?';
+  return {
+    code: 'unknown_outcome',
+    message:
+      `${unknown.length} of ${job.total ?? '?'} items have an unknown outcome: ${why}. ${succeeded} succeeded and ${failed - unknown.length} failed ` +
+      `(see output.job_status.results). Check the items whose outcome is unknown (${where}or the records) before retrying them, and leave out the items that succeeded.`,
+    details: { job_ids: jobIds, unknown: unknown.length, failed, total: job.total },
+  };
+}
+
+/** Whether read-only mode offers the operation: it changes nothing, or changes nothing with some params. */
+export const offeredReadOnly = (tool: AnyToolDefinition): boolean => tool.hints.readOnly || Boolean(tool.readOnlyFor);
+
+/** Read-only mode refuses what could change data, before any request. */
+function readOnlyProblem(tool: AnyToolDefinition, params: Record<string, unknown>): ToolError | undefined {
+  if (tool.hints.readOnly || tool.readOnlyFor?.(params as never)) return undefined;
+  const how = tool.readOnlyFor ? ' with these params' : '';
+  return { code: 'forbidden', message: `${tool.id} changes data${how}, and this connection is read-only: nothing was sent.` };
+}
+
+/**
+ * The values of the call's own `hidden` params (a password; the credentials are the connection's
+ * business): secrets like the credentials, removed from everything the call returns or logs.
+ */
+export function paramSecrets(tool: AnyToolDefinition, params: Record<string, unknown> | undefined): string[] {
+  if (!params || typeof params !== 'object' || !tool?.params) return [];
+  const connection = new Set(Object.keys(tool.connection?.params ?? {}));
+  const secrets: string[] = [];
+  for (const [name, definition] of Object.entries(tool.params as Record<string, ParamDefinition>)) {
+    if (definition.visibility !== 'hidden' || connection.has(name) || !Object.prototype.hasOwnProperty.call(params, name)) continue;
+    const value = params[name];
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    // As sent, and as a server that trims it might echo it.
+    secrets.push(String(value), String(value).trim());
+  }
+  return secrets;
+}
+
+/**
+ * Runs one operation definition. Resolves to a result for every failure: bad input, HTTP errors,
+ * faults, and even a defect of the definition itself (it never rejects). When the call carries
+ * hidden params, the whole result (outputs, error, warnings) is cleaned of their values.
+ */
+export async function runTool(tool: AnyToolDefinition, params?: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ToolResult> {
+  let secrets: string[] = [];
+  let result: ToolResult;
+  try {
+    secrets = paramSecrets(tool, params);
+    result = await runChecked(tool, params, options, secrets);
+  } catch (error) {
+    result = fail({ code: 'unexpected_response', message: `Unexpected failure in ${String(tool?.id)}: ${(error as Error)?.message ?? String(error)}` });
+  }
+  return secrets.length ? new Redactor(secrets).cleanValue(result) : result;
+}
+
+export type CheckedCall = { ok: true; params: Record<string, any>; credentials: Credentials } | { ok: false; error: ToolError };
+
+/**
+ * What every call passes before a connection is made, the real one and its dry run (planRequest):
+ * the input checks and coercion, read-only mode, and "all" only for a list.
+ */
+export function checkCall(tool: AnyToolDefinition, params: Record<string, unknown> | undefined, options: ExecuteOptions): CheckedCall {
   const input = prepareInput(tool, params);
-  if (!input.ok) return fail(inputError(input.problems));
+  if (!input.ok) return { ok: false, error: inputError(input.problems) };
+  const refused = options.readOnly ? readOnlyProblem(tool, input.params) : undefined;
+  if (refused) return { ok: false, error: refused };
+  if (options.all && !tool.run && !listPaging(tool)) {
+    return { ok: false, error: { code: 'invalid_input', param: 'all', message: `${tool.id} returns no list; "all" applies to list operations only.` } };
+  }
+  return input;
+}
+
+/** A connection option that cannot be used (a base URL, a pacing store URL): said as bad input, before anything is sent. */
+export const connectionOptionError = (error: unknown): ToolError => ({
+  code: 'invalid_input',
+  // A pacing option (a malformed Redis URL) names itself; anything else is the base URL.
+  param: (error as { param?: string }).param ?? 'baseUrl',
+  message: (error as Error).message,
+});
+
+async function runChecked(tool: AnyToolDefinition, params: Record<string, unknown> | undefined, options: ExecuteOptions, secrets: readonly string[]): Promise<ToolResult> {
+  const input = checkCall(tool, params, options);
+  if (!input.ok) return fail(input.error);
   let connection: Connection;
   try {
-    connection = new Connection(input.credentials, options);
+    connection = new Connection(input.credentials, options, secrets);
   } catch (error) {
-    return fail({ code: 'invalid_input', param: 'baseUrl', message: (error as Error).message });
+    return fail(connectionOptionError(error));
   }
   try {
     if (tool.run) {
-      const result = await tool.run(input.params as never, { connection, options });
+      const result = await tool.run(input.params as never, runContext(connection, options));
       return result.output ? { ...result, output: conformOutputs(tool.outputs, result.output) } as ToolResult : result;
     }
     if (options.all) return await collectAll(connection, tool, input.params, options.maxItems ?? DEFAULT_MAX_ITEMS);
+    if (tool.result.kind === 'batched') return await runBatched(connection, tool, input.params);
     if (tool.result.kind === 'job') {
-      const batch = batchOf(tool);
-      const oversized = batch !== undefined && (input.params[batch.param] as unknown[]).length > batch.limit;
+      const batch = batchOf(tool, input.params);
+      const oversized = batch !== undefined && ((input.params[batch.param] as unknown[] | undefined)?.length ?? 0) > batch.limit;
       if (options.waitForJob || oversized) {
         const waitOptions = typeof options.waitForJob === 'object' ? options.waitForJob : {};
         const job = await runJobsToCompletion(connection, tool, input.params, waitOptions, options.onProgress);
@@ -149,18 +254,19 @@ export class ZendeskToolError extends Error {
  * Streams the pages of a list operation, one documented output per page, from the params' own
  * cursor or page to the end. Memory stays flat; an error ends the iteration by throwing.
  */
-export async function* iteratePages(toolOrId: AnyToolDefinition | string, params?: Record<string, unknown>, options: ConnectionOptions = {}) {
-  const tool = resolveTool(toolOrId);
-  if (!tool) throw new ZendeskToolError({ code: 'unknown_tool', message: `There is no tool "${String(toolOrId)}".` });
+export async function* streamPages(tool: AnyToolDefinition, params?: Record<string, unknown>, options: ConnectionOptions = {}): AsyncGenerator<Record<string, any>> {
+  const secrets = paramSecrets(tool, params);
+  const redactor = secrets.length ? new Redactor(secrets) : undefined;
+  const clean = <T>(value: T): T => (redactor ? redactor.cleanValue(value) : value);
   const input = prepareInput(tool, params);
-  if (!input.ok) throw new ZendeskToolError(inputError(input.problems));
-  const connection = new Connection(input.credentials, options);
+  if (!input.ok) throw new ZendeskToolError(clean(inputError(input.problems)));
+  const connection = new Connection(input.credentials, options, secrets);
   try {
     for await (const step of pageSteps(connection, tool, input.params, (c, p) => callOnce(c, tool, p) as Promise<PageOutput>)) {
-      yield step.page;
+      yield clean(step.page);
     }
   } catch (error) {
-    if (error instanceof CallError) throw new ZendeskToolError(error.toolError);
+    if (error instanceof CallError) throw new ZendeskToolError(clean(error.toolError));
     throw error;
   }
 }

@@ -2,7 +2,7 @@
  * When to try a request again. The rule that matters: a write that is not idempotent is replayed
  * only when the server certainly did not act on it, or when an idempotency key makes replay safe.
  */
-import type { ZendeskResponse } from '../tools/types';
+import type { ZendeskResponse } from '../contract';
 import type { TransportFailureKind } from './transport';
 
 export interface RetryPolicy {
@@ -17,14 +17,25 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, maxWaitMs: 120_000, baseDelayMs: 300, maxDelayMs: 10_000 };
 
-/** `Retry-After` in seconds or as an HTTP date → milliseconds to wait (never negative). */
+/**
+ * The longest wait a `Retry-After` may order: 15 minutes. Zendesk's longest rate-limit window is 10
+ * minutes (updates of one ticket); a longer value is a broken or hostile answer, and one such header
+ * must not pause every call of the account for days.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
+/**
+ * `Retry-After` in seconds or as an HTTP date → milliseconds to wait, never negative and at most
+ * MAX_RETRY_AFTER_MS. A value that is not a finite number (400 digits) is no value: the caller backs off.
+ */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  let ms = Number.NaN;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) ms = Math.round(Number(trimmed) * 1000);
   // An HTTP date names a weekday and a month; Date.parse would also read "-5" as a year.
-  const date = /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  else if (/[a-z]{3}/i.test(trimmed)) ms = Math.max(0, Date.parse(trimmed) - now);
+  return Number.isFinite(ms) ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /** What an attempt came back with, as far as retrying is concerned. */
@@ -48,6 +59,9 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math
   return Math.round(policy.baseDelayMs / 2 + random() * (ceiling - policy.baseDelayMs / 2));
 }
 
+/** A cancelled call, a host that does not exist, an answer past the size cap: trying again changes nothing. */
+const NEVER_RETRIED = new Set<TransportFailureKind>(['aborted', 'unknown_host', 'too_large']);
+
 export function decideRetry(outcome: AttemptOutcome, context: RetryContext): RetryDecision {
   const { policy, attempt, waitedMs, replaySafe } = context;
   let delayMs: number | undefined;
@@ -62,7 +76,7 @@ export function decideRetry(outcome: AttemptOutcome, context: RetryContext): Ret
     } else {
       return { retry: false, reason: 'final' };
     }
-  } else if (outcome.failure === 'aborted') {
+  } else if (NEVER_RETRIED.has(outcome.failure)) {
     return { retry: false, reason: 'final' };
   } else {
     certainlyNotProcessed = outcome.failure === 'refused';

@@ -4,17 +4,24 @@ export function zendeskApiBase(subdomain: string): string {
   return `https://${subdomain.toLowerCase()}.zendesk.com/api/v2`;
 }
 
-/** A base URL override must be a plain http(s) URL; it comes from options or the environment, never from params. */
+/**
+ * A base URL override must be a plain http(s) URL; it comes from options or the environment, never from
+ * params. Both forms people write are accepted: the API base (`http://127.0.0.1:4010/api/v2`, kept) and
+ * an origin or any other path (`http://127.0.0.1:4010`, `https://proxy.example/zendesk`), which gets
+ * `/api/v2` appended, as Zendesk's API lives there.
+ */
 export function checkedBaseUrl(baseUrl: string): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new Error(`baseUrl "${baseUrl}" is not a URL`);
+    // Not repeated: a malformed URL may still hold a password or token.
+    throw new Error('baseUrl is not a URL (expected e.g. http://127.0.0.1:4010 or https://acme.zendesk.com/api/v2)');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('baseUrl must use http or https');
   if (url.username || url.password || url.search || url.hash) throw new Error('baseUrl must not carry credentials, a query or a fragment');
-  return url.toString().replace(/\/+$/, '');
+  const base = url.toString().replace(/\/+$/, '');
+  return /\/api\/v2$/i.test(base) ? base : `${base}/api/v2`;
 }
 
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;

@@ -13,6 +13,8 @@ export class Collection<T extends { id: number }> {
   private readonly json = new Map<number, string>();
   private readonly text = new Map<number, string>();
   private readonly views = new Map<string, { version: number; items: T[] }>();
+  /** The version of each record's last write: the order records were last written in. */
+  private readonly written = new Map<number, number>();
   private serializer: (rec: T) => string = (rec) => JSON.stringify(rec);
 
   constructor(
@@ -38,7 +40,7 @@ export class Collection<T extends { id: number }> {
   /** Ids only grow, so Map insertion order is id order and the id view needs no sort. */
   add(rec: T): void {
     this.map.set(rec.id, rec);
-    this.version++;
+    this.written.set(rec.id, ++this.version);
   }
 
   remove(id: number): T | undefined {
@@ -47,6 +49,7 @@ export class Collection<T extends { id: number }> {
     this.map.delete(id);
     this.json.delete(id);
     this.text.delete(id);
+    this.written.delete(id);
     this.version++;
     return rec;
   }
@@ -54,7 +57,12 @@ export class Collection<T extends { id: number }> {
   changed(rec: T): void {
     this.json.delete(rec.id);
     this.text.delete(rec.id);
-    this.version++;
+    this.written.set(rec.id, ++this.version);
+  }
+
+  /** Where a record's last write falls in the order of writes (incremental exports resume after it); 0 when unknown. */
+  writeOrder(id: number): number {
+    return this.written.get(id) ?? 0;
   }
 
   toJson(rec: T): string {

@@ -42,9 +42,30 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Parses a path id; anything but a plain positive integer is "not found". */
-export function pathId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,16}$/.test(raw)) return null;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+/**
+ * An id wherever the sandbox reads one (path, query or body): a positive safe integer, or that number
+ * written as a string of digits. Zendesk casts `"requester_id": "360000000001"` and merge
+ * `"ids": ["5"]`, and widely used clients send every id as a string; anything else (other strings,
+ * fractions, negatives, zero, booleans, objects) is not an id: null.
+ */
+export function readId(value: unknown): number | null {
+  const n = typeof value === 'string' ? (/^\d{1,16}$/.test(value) ? Number(value) : NaN) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** A list of ids (an array in a body), or null when it is not an array or any item is not an id. */
+export function readIdList(value: unknown): number[] | null {
+  if (!Array.isArray(value)) return null;
+  const ids: number[] = [];
+  for (const item of value) {
+    const id = readId(item);
+    if (id === null) return null;
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** `?ids=1,2,3` → ids, or null when absent, empty or any part is not an id. */
+export function queryIds(raw: string | null): number[] | null {
+  return raw === null ? null : readIdList(raw.split(',').map((p) => p.trim()));
 }

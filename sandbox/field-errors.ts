@@ -1,5 +1,5 @@
 /** Collecting 422 details the way Zendesk reports them: one list of problems per field. */
-import { isObject } from './core';
+import { isObject, readId } from './core';
 import type { FieldErrorCode, FieldErrors } from './reply';
 
 export function addError(errors: FieldErrors, field: string, description: string, error: FieldErrorCode): void {
@@ -22,12 +22,12 @@ export function normalizeTags(value: unknown): string[] | null {
   if (typeof value === 'string') parts = value.split(/[\s,]+/);
   else if (Array.isArray(value)) parts = value;
   else return null;
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const p of parts) {
     if (typeof p !== 'string') return null;
-    for (const tag of p.trim().toLowerCase().split(/\s+/)) if (tag && !out.includes(tag)) out.push(tag);
+    for (const tag of p.trim().toLowerCase().split(/\s+/)) if (tag) out.add(tag);
   }
-  return out;
+  return [...out];
 }
 
 export function label(field: string): string {
@@ -56,7 +56,8 @@ export function readReference<R>(
 ): void {
   if (!(field in input)) return;
   const v = input[field];
-  if (v === null || (typeof v === 'number' && exists(v))) (patch as Record<string, unknown>)[field] = v;
+  const id = readId(v);
+  if (v === null || (id !== null && exists(id))) (patch as Record<string, unknown>)[field] = v === null ? null : id;
   else addError(errors, field, `${label(field)}: ${JSON.stringify(v)} is not a valid ${noun}`, 'InvalidValue');
 }
 

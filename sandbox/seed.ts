@@ -152,6 +152,7 @@ export function seedState(state: SandboxState, c: SeedCounts): void {
   state.ownerId = [...state.users.map.keys()][0] ?? state.ownerId;
 
   seedTickets(state, c, rng, agents, endUsers, groupIds, groupByName);
+  seedMembershipsAndAgreements(state, c);
 }
 
 function seedTickets(
@@ -216,4 +217,37 @@ function seedTickets(
     });
   }
   state.seededTicketMax.value = state.nextTicketId - 1;
+}
+
+/**
+ * Group memberships (each agent in their default group, some in a second one), users' organization
+ * memberships (the default one of each user with an organization, a few users in a second one) and a
+ * few sharing agreements. From their own random stream, so the records seeded before are unchanged.
+ */
+function seedMembershipsAndAgreements(state: SandboxState, c: SeedCounts): void {
+  const rng = new Prng(streamSeed(c.seed, 4));
+  const groupIds = [...state.groups.map.keys()];
+  const orgIds = [...state.organizations.map.keys()];
+  for (const user of state.users.map.values()) {
+    const at = user.created_at;
+    if (user.role !== 'end-user' && user.default_group_id !== null) {
+      state.groupMemberships.add({ id: state.nextGroupMembershipId++, user_id: user.id, group_id: user.default_group_id, default: true, created_at: at, updated_at: at });
+      const other = groupIds.length > 1 && rng.chance(0.4) ? rng.pick(groupIds.filter((id) => id !== user.default_group_id)) : null;
+      if (other !== null) state.groupMemberships.add({ id: state.nextGroupMembershipId++, user_id: user.id, group_id: other, default: false, created_at: at, updated_at: at });
+    }
+    if (user.organization_id !== null) {
+      state.organizationMemberships.add({ id: state.nextOrganizationMembershipId++, user_id: user.id, organization_id: user.organization_id, created_at: at, updated_at: at });
+      const other = orgIds.length > 1 && rng.chance(0.15) ? rng.pick(orgIds.filter((id) => id !== user.organization_id)) : null;
+      if (other !== null) state.organizationMemberships.add({ id: state.nextOrganizationMembershipId++, user_id: user.id, organization_id: other, created_at: at, updated_at: at });
+    }
+  }
+  const agreements = [
+    { name: 'Partner escalations', type: 'outbound', status: 'accepted', remote_subdomain: 'partner-support' },
+    { name: 'Reseller tickets', type: 'inbound', status: 'pending', remote_subdomain: 'reseller' },
+    { name: 'Legacy helpdesk', type: 'outbound', status: 'inactive', remote_subdomain: 'legacy-desk' },
+  ] as const;
+  agreements.forEach((a, i) => {
+    const at = isoSeconds(c.anchorMs - (90 - i * 30) * DAY);
+    state.sharingAgreements.add({ id: state.nextSharingAgreementId++, ...a, partner_name: null, created_at: at, updated_at: at });
+  });
 }

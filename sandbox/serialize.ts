@@ -3,7 +3,10 @@
  * non-nullable are left out rather than sent as null, so responses validate against it.
  */
 import type { SandboxState } from './state';
-import type { GroupRecord, JobRecord, OrganizationRecord, TicketAudit, TicketComment, TicketRecord, UserRecord } from './types';
+import type {
+  GroupMembershipRecord, GroupRecord, IdentityRecord, JobRecord, OrganizationMembershipRecord, OrganizationRecord, SharingAgreementRecord, TicketAudit,
+  TicketComment, TicketRecord, UserRecord,
+} from './types';
 
 export const BRAND_ID = 360_000_000_011;
 export const TICKET_FORM_ID = 360_000_000_021;
@@ -224,5 +227,65 @@ export function commentObject(c: TicketComment): Record<string, unknown> {
     via: { channel: 'api', source: { from: {}, to: {}, rel: null } },
     created_at: c.created_at,
     metadata: {},
+  };
+}
+
+export function groupMembershipObject(m: GroupMembershipRecord, base: string): Record<string, unknown> {
+  return {
+    url: `${base}/group_memberships/${m.id}.json`,
+    id: m.id,
+    user_id: m.user_id,
+    group_id: m.group_id,
+    default: m.default,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+  };
+}
+
+/** `isDefault`: whether the organization is the user's default one (the user's `organization_id`). */
+export function organizationMembershipObject(m: OrganizationMembershipRecord, base: string, organizationName: string, isDefault: boolean): Record<string, unknown> {
+  return {
+    url: `${base}/organization_memberships/${m.id}.json`,
+    id: m.id,
+    user_id: m.user_id,
+    organization_id: m.organization_id,
+    organization_name: organizationName,
+    // The OAS: "If false, returns null".
+    default: isDefault ? true : null,
+    view_tickets: false,
+    created_at: m.created_at,
+    updated_at: m.updated_at,
+  };
+}
+
+export function sharingAgreementObject(a: SharingAgreementRecord, base: string): Record<string, unknown> {
+  return {
+    url: `${base}/sharing_agreements/${a.id}.json`,
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    status: a.status,
+    partner_name: a.partner_name,
+    remote_subdomain: a.remote_subdomain,
+    created_at: a.created_at,
+    updated_at: a.updated_at,
+  };
+}
+
+/** An identity as the API shows it; `verification_method` says what `verified` does, in the newer field. */
+export function identityObject(i: IdentityRecord, base: string): Record<string, unknown> {
+  return {
+    url: `${base}/users/${i.user_id}/identities/${i.id}.json`,
+    id: i.id,
+    user_id: i.user_id,
+    type: i.type,
+    value: i.value,
+    verified: i.verified,
+    primary: i.primary,
+    verification_method: i.verified ? 'low' : 'none',
+    ...(i.type === 'email' ? { deliverable_state: 'deliverable' } : {}),
+    undeliverable_count: 0,
+    created_at: i.created_at,
+    updated_at: i.updated_at,
   };
 }

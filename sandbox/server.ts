@@ -1,20 +1,33 @@
 /**
- * The request pipeline: route → auth (401, no faults) → fault draw → rate limit → handler → answer.
+ * The request pipeline: route → auth (401, no faults) → fault draw → rate limit → body (size, JSON,
+ * nesting depth) → handler → answer.
  * Handlers return Replies, so faults can drop (resetAfter) or delay (slow) an answer after the work.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Router from 'find-my-way';
 import { authenticate, type AuthConfig } from './auth';
+import { encodeBody } from './compression';
 import type { Core, RequestCtx } from './core';
 import type { FaultInjector } from './faults';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import type { RateLimiter, RateDecision } from './rate-limit';
 import { badRequest, invalidEndpoint, json, tooManyRequests, unauthorized, type Reply } from './reply';
+import { groupMembershipRoutes } from './routes/group-memberships';
+import { groupRoutes } from './routes/groups';
 import { jobStatusRoutes } from './routes/job-statuses';
 import { organizationRoutes } from './routes/organizations';
 import type { RouteDef } from './routes/route-def';
 import { searchRoutes } from './routes/search';
+import { sharingAgreementRoutes } from './routes/sharing-agreements';
 import { ticketRoutes } from './routes/tickets';
+import { userOrganizationRoutes } from './routes/user-organizations';
 import { userRoutes } from './routes/users';
+import { accountSecurityRoutes } from './routes/account-security';
+import { sessionRoutes } from './routes/sessions';
+import { userIdentityRoutes } from './routes/user-identities';
+import { userLookupRoutes } from './routes/user-lookups';
+import { userChangeRoutes } from './routes/user-changes';
+import { incrementalExportRoutes } from './routes/incremental-exports';
 import type { SandboxStats } from './types';
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -28,11 +41,18 @@ export interface PipelineDeps {
   logger?: (line: string) => void;
   /** Timers of slow answers, cleared on close. */
   timers: Set<NodeJS.Timeout>;
+  /** The incremental exports' own limit per credential (Zendesk: 10 a minute). */
+  exportLimiter: RateLimiter;
+  /** Answers longer than this are gzipped for clients that ask. */
+  gzipAbove?: number;
 }
 
 export function buildRouter() {
   const router = Router({ ignoreTrailingSlash: true, maxParamLength: 200 });
   const all: RouteDef[] = [...ticketRoutes, ...userRoutes, ...organizationRoutes, ...searchRoutes, ...jobStatusRoutes];
+  all.push(...sessionRoutes, ...accountSecurityRoutes);
+  all.push(...groupRoutes, ...groupMembershipRoutes, ...userOrganizationRoutes, ...sharingAgreementRoutes);
+  all.push(...userIdentityRoutes, ...userLookupRoutes, ...userChangeRoutes, ...incrementalExportRoutes);
   for (const r of all) router.on(r.method, r.path, () => undefined, r);
   return router;
 }
@@ -82,13 +102,15 @@ export function createPipeline(deps: PipelineDeps) {
 
   const send = (req: IncomingMessage, res: ServerResponse, reply: Reply, rate: RateDecision, ticketList: boolean, t0: number) => {
     if (res.destroyed) return;
+    const encoded = encodeBody(reply.body, req.headers['accept-encoding'], deps.gzipAbove);
     const headers: Record<string, string> = {
       'Content-Type': reply.contentType ?? 'application/json; charset=utf-8',
       ...rateHeaders(rate, ticketList),
       ...reply.headers,
+      ...encoded.headers,
     };
     res.writeHead(reply.status, headers);
-    res.end(reply.body);
+    res.end(encoded.body);
     stats.responses[reply.status] = (stats.responses[reply.status] ?? 0) + 1;
     deps.logger?.(`${req.method} ${req.url} ${reply.status} ${(performance.now() - t0).toFixed(1)}ms`);
   };
@@ -124,6 +146,12 @@ export function createPipeline(deps: PipelineDeps) {
     if (!rate.allowed) {
       stats.rateLimited++;
       send(req, res, tooManyRequests(rate.retryAfter, `Too Many Requests: rate limit of ${rate.limit} requests per minute exceeded. Retry after ${rate.retryAfter} seconds.`), rate, ticketList, t0);
+      return;
+    }
+    const exportRate = route?.exportLimited ? deps.exportLimiter.take(account) : null;
+    if (exportRate && !exportRate.allowed) {
+      stats.rateLimited++;
+      send(req, res, tooManyRequests(exportRate.retryAfter, `Too Many Requests: incremental exports allow ${exportRate.limit} requests per minute. Retry after ${exportRate.retryAfter} seconds.`), rate, ticketList, t0);
       return;
     }
     if (fault.kind === 'serverError') {
@@ -200,6 +228,10 @@ export function createPipeline(deps: PipelineDeps) {
         body = JSON.parse(text);
       } catch (err) {
         finish(badRequest('Invalid JSON', `The request body is not valid JSON: ${(err as Error).message}`));
+        return;
+      }
+      if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+        finish(badRequest('Invalid JSON', `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`));
         return;
       }
       run(body);

@@ -5,13 +5,25 @@
 import { Collection } from './collection';
 import { normalize } from './search/text';
 import type {
+  GroupMembershipRecord,
   GroupRecord,
+  IdentityRecord,
   JobRecord,
+  OrganizationMembershipRecord,
   OrganizationRecord,
+  SharingAgreementRecord,
   TicketAudit,
   TicketComment,
   TicketRecord,
   UserRecord,
+} from './types';
+import type {
+  ComplianceDeletionStatusRecord,
+  PasswordRecord,
+  ProfileDisplayRecord,
+  SessionRecord,
+  TicketSkipRecord,
+  UserCreateRequestRecord,
 } from './types';
 
 export const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
@@ -134,4 +146,69 @@ export class SandboxState {
     const rec = coll.get(id);
     if (rec) coll.changed(rec);
   }
+
+  // Account security: sessions, password setting, GDPR deletion, ticket skips.
+
+  /** Sessions of every user (a few seeded per user who has signed in). */
+  readonly sessions = new Collection<SessionRecord>('sessions', { id: (s) => s.id }, () => '');
+  readonly ticketSkips = new Collection<TicketSkipRecord>('ticketSkips', { id: (k) => k.id }, () => '');
+  readonly complianceDeletionStatuses = new Collection<ComplianceDeletionStatusRecord>('complianceDeletionStatuses', { id: (c) => c.id }, () => '');
+  /** Users deleted for good: gone from `users` (and their sessions, skips and password), kept here as they were. */
+  readonly permanentlyDeletedUsers = new Map<number, UserRecord>();
+  /** Passwords admins set, by user id (a hash only). */
+  readonly passwords = new Map<number, PasswordRecord>();
+  readonly userCreateRequests: UserCreateRequestRecord[] = [];
+  readonly profileDisplays: ProfileDisplayRecord[] = [];
+  /** The account setting that lets admins set passwords: off unless the sandbox was started with it. */
+  allowAdminSetPassword = false;
+  nextSessionId = 1;
+  nextTicketSkipId = 1;
+  nextComplianceStatusId = 1;
+
+  // Group memberships, users' organization memberships and sharing agreements (no search text).
+  readonly groupMemberships = new Collection<GroupMembershipRecord>(
+    'group_memberships',
+    { id: (m) => m.id, created_at: (m) => m.created_at, updated_at: (m) => m.updated_at },
+    () => '',
+  );
+  readonly organizationMemberships = new Collection<OrganizationMembershipRecord>(
+    'organization_memberships',
+    { id: (m) => m.id, created_at: (m) => m.created_at, updated_at: (m) => m.updated_at },
+    () => '',
+  );
+  readonly sharingAgreements = new Collection<SharingAgreementRecord>(
+    'sharing_agreements',
+    { id: (a) => a.id, created_at: (a) => a.created_at, updated_at: (a) => a.updated_at },
+    () => '',
+  );
+  nextGroupMembershipId = 360_001_000_001;
+  nextOrganizationMembershipId = 360_001_500_001;
+  nextSharingAgreementId = 88_001;
+
+  /** The memberships of a user (agents: their groups), oldest first. */
+  groupMembershipsOfUser(userId: number): GroupMembershipRecord[] {
+    return [...this.groupMemberships.map.values()].filter((m) => m.user_id === userId);
+  }
+
+  /**
+   * The organization memberships of a user whose organizations still exist. The default one (the user's
+   * `organization_id`) is recorded when missing: an update of `organization_id` through the users API
+   * makes the user a member, as in Zendesk.
+   */
+  organizationMembershipsOfUser(userId: number, now: string): OrganizationMembershipRecord[] {
+    const user = this.users.get(userId);
+    const list = [...this.organizationMemberships.map.values()].filter((m) => m.user_id === userId && this.organizations.get(m.organization_id));
+    const orgId = user?.organization_id ?? null;
+    if (orgId !== null && this.organizations.get(orgId) && !list.some((m) => m.organization_id === orgId)) {
+      const membership = { id: this.nextOrganizationMembershipId++, user_id: userId, organization_id: orgId, created_at: now, updated_at: now };
+      this.organizationMemberships.add(membership);
+      list.push(membership);
+    }
+    return list;
+  }
+
+  /** User id → the user's identities, made the first time they are asked for (see identities.ts). */
+  readonly identities = new Map<number, IdentityRecord[]>();
+  /** Identity ids: a large integer range of their own, as on a real account. */
+  nextIdentityId = 361_000_000_001;
 }

@@ -3,7 +3,7 @@
  * so a ticket changed through either path gets the same validation, audit and comment records.
  */
 import type { Core } from './core';
-import { isObject } from './core';
+import { isObject, readId, readIdList } from './core';
 import { addError, hasErrors, label, normalizeTags, notAnObject } from './field-errors';
 import type { FieldErrors } from './reply';
 import { isoSeconds } from './seed';
@@ -36,6 +36,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Drops `<...>` tags; `[^<>]` keeps it linear on hostile text such as a long run of `<`. */
+function stripTags(html: string): string {
+  return html.replace(/<[^<>]*>/g, '');
+}
+
 function readComment(input: Record<string, unknown>, errors: FieldErrors): CommentInput | null {
   const c = input.comment;
   if (c === undefined || c === null) return null;
@@ -44,10 +49,10 @@ function readComment(input: Record<string, unknown>, errors: FieldErrors): Comme
     addError(errors, 'comment', 'Comment: must be an object with a body', 'InvalidValue');
     return null;
   }
-  const body = typeof c.body === 'string' ? c.body : typeof c.html_body === 'string' ? c.html_body.replace(/<[^>]*>/g, '') : '';
+  const body = typeof c.body === 'string' ? c.body : typeof c.html_body === 'string' ? stripTags(c.html_body) : '';
   if (c.public !== undefined && typeof c.public !== 'boolean') addError(errors, 'comment', 'Comment: public must be true or false', 'InvalidValue');
   if (!body.trim()) return null;
-  return { body, public: c.public !== false, author_id: typeof c.author_id === 'number' ? c.author_id : null };
+  return { body, public: c.public !== false, author_id: readId(c.author_id) };
 }
 
 function readEnum<T extends string>(
@@ -76,8 +81,9 @@ function readRef(
     (patch as Record<string, unknown>)[field] = null;
     return;
   }
-  if (typeof v === 'number' && Number.isSafeInteger(v) && exists(v)) {
-    (patch as Record<string, unknown>)[field] = v;
+  const id = readId(v);
+  if (id !== null && exists(id)) {
+    (patch as Record<string, unknown>)[field] = id;
     return;
   }
   addError(errors, field, `${label(field)}: ${JSON.stringify(v)} is not a valid ${what}`, 'InvalidValue');
@@ -100,7 +106,8 @@ function readFields(core: Core, input: Record<string, unknown>, current: TicketR
   readRef(input, 'requester_id', errors, patch, isUser, 'user');
   readRef(input, 'submitter_id', errors, patch, isUser, 'user');
   readRef(input, 'assignee_id', errors, patch, isAgent, 'agent');
-  readRef(input, 'group_id', errors, patch, (id) => s.groups.get(id) !== undefined, 'group');
+  // A deleted group is kept (its tickets still name it) but can no longer be assigned.
+  readRef(input, 'group_id', errors, patch, (id) => s.groups.get(id)?.deleted === false, 'group');
   readRef(input, 'organization_id', errors, patch, (id) => s.organizations.get(id) !== undefined, 'organization');
   readRef(input, 'problem_id', errors, patch, (id) => s.tickets.get(id)?.type === 'problem', 'problem ticket');
   if (typeof input.assignee_email === 'string') {
@@ -121,8 +128,8 @@ function readFields(core: Core, input: Record<string, unknown>, current: TicketR
     else addError(errors, 'due_at', `Due at: ${JSON.stringify(v)} is not a valid date`, 'InvalidValue');
   }
   if ('collaborator_ids' in input) {
-    const v = input.collaborator_ids;
-    if (Array.isArray(v) && v.every((id) => typeof id === 'number' && isUser(id))) patch.collaborator_ids = [...new Set(v as number[])];
+    const ids = readIdList(input.collaborator_ids);
+    if (ids && ids.every(isUser)) patch.collaborator_ids = [...new Set(ids)];
     else addError(errors, 'collaborator_ids', 'Collaborators: contains an unknown user', 'InvalidValue');
   }
   // Tags: `tags` replaces the list; additional_tags / remove_tags edit it.
@@ -137,19 +144,23 @@ function readFields(core: Core, input: Record<string, unknown>, current: TicketR
     }
     tagsTouched = true;
     if (field === 'tags') tags = list;
-    else if (field === 'additional_tags') tags = [...tags, ...list.filter((t) => !tags.includes(t))];
-    else tags = tags.filter((t) => !list.includes(t));
+    else if (field === 'additional_tags') tags = [...new Set([...tags, ...list])];
+    else {
+      const removed = new Set(list);
+      tags = tags.filter((t) => !removed.has(t));
+    }
   }
   if (tagsTouched) patch.tags = tags;
   const cf = input.custom_fields ?? input.fields;
   if (cf !== undefined) {
-    if (!Array.isArray(cf) || !cf.every((f) => isObject(f) && typeof f.id === 'number')) {
+    if (!Array.isArray(cf) || !cf.every((f) => isObject(f) && readId(f.id) !== null)) {
       addError(errors, 'custom_fields', 'Custom fields: must be a list of {id, value}', 'InvalidValue');
     } else {
       const merged = new Map<number, CustomFieldValue>((current?.custom_fields ?? []).map((f) => [f.id, f]));
-      for (const f of cf as { id: number; value: unknown }[]) {
-        if (f.value === null || f.value === undefined) merged.delete(f.id);
-        else merged.set(f.id, { id: f.id, value: f.value });
+      for (const f of cf as { id: unknown; value: unknown }[]) {
+        const id = readId(f.id)!;
+        if (f.value === null || f.value === undefined) merged.delete(id);
+        else merged.set(id, { id, value: f.value });
       }
       patch.custom_fields = [...merged.values()];
     }

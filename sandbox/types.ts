@@ -31,7 +31,9 @@ export interface SandboxOptions {
   organizations?: number;
   groups?: number;
   email?: string;
+  /** API token (default `sandbox-api-token`, or random when only accessToken is given). */
   token?: string;
+  /** OAuth access token (default `sandbox-access-token`, or random when only token is given). */
   accessToken?: string;
   subdomain?: string;
   /** Requests per minute per credential; 0 or undefined = unlimited. */
@@ -51,6 +53,15 @@ export interface SandboxOptions {
   /** The "now" seeded dates are spread back from (default: today 00:00 UTC, so data is stable within a day). */
   anchorDate?: Date | string | number;
   logger?: (line: string) => void;
+  /**
+   * The account setting that lets admins set users' passwords (POST /users/{id}/password). Off by
+   * default, as on Zendesk: the sandbox then answers 403 like Zendesk does. `state.allowAdminSetPassword` changes it later.
+   */
+  allowAdminSetPassword?: boolean;
+  /** Incremental export requests per minute per credential, on top of rateLimit (Zendesk: 10, the default); 0 = unlimited. */
+  exportRateLimit?: number;
+  /** Answers longer than this many bytes are gzipped for a client that asks (default 1024); Infinity: never. */
+  gzipAbove?: number;
 }
 
 export interface SandboxCredentials {
@@ -77,16 +88,6 @@ export interface SandboxStats {
   total: number;
 }
 
-export interface Sandbox {
-  /** `http://HOST:PORT/api/v2` */
-  baseUrl: string;
-  credentials: SandboxCredentials;
-  state: import('./state').SandboxState;
-  stats: SandboxStats;
-  setFaults(faults: FaultOptions | number | null): void;
-  setRateLimit(perMinute: number, burst?: number): void;
-  close(): Promise<void>;
-}
 
 export interface CustomFieldValue {
   id: number;
@@ -219,6 +220,8 @@ export interface JobResult {
   success?: boolean;
   error?: string;
   details?: string;
+  /** The external id a bulk call by external ids named the record by. */
+  external_id?: string | null;
 }
 
 export interface JobRecord {
@@ -232,4 +235,117 @@ export interface JobRecord {
   account: string;
   queuedAt: number;
   finishedAt: number | null;
+}
+
+// Account security (sessions, passwords, GDPR deletion, ticket skips).
+
+/** A session of a user: a browser where they are signed in. */
+export interface SessionRecord {
+  id: number;
+  user_id: number;
+  authenticated_at: string;
+  last_seen_at: string;
+}
+
+/** A ticket an agent skipped in guided mode. */
+export interface TicketSkipRecord {
+  id: number;
+  ticket_id: number;
+  user_id: number;
+  reason: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One agent in one group. `default` marks the agent's default group (mirrored in the user's `default_group_id`). */
+export interface GroupMembershipRecord {
+  id: number;
+  user_id: number;
+  group_id: number;
+  default: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One step of the GDPR deletion of a user in one area of compliance (`id` is the sandbox's, for paging). */
+export interface ComplianceDeletionStatusRecord {
+  id: number;
+  user_id: number;
+  action: 'request_deletion' | 'started' | 'complete';
+  application: string;
+  executer_id: number | null;
+  created_at: string;
+}
+
+/** What the sandbox keeps of a password an admin set: a SHA-256 of it, never the password. */
+export interface PasswordRecord {
+  sha256: string;
+  set_at: string;
+  set_by: number;
+}
+
+/** A reminder to the owner asking for an agent seat (POST /users/request_create). */
+export interface UserCreateRequestRecord {
+  name: string;
+  email: string | null;
+  requested_by: number;
+  at: string;
+}
+
+/** A user's profile shown in an agent's browser (the Talk display endpoint). */
+export interface ProfileDisplayRecord {
+  agent_id: number;
+  user_id: number;
+  at: string;
+}
+
+/**
+ * One user in one organization. A user may belong to several; the default one is the user's
+ * `organization_id` (not stored here, so it can never disagree with the user).
+ */
+export interface OrganizationMembershipRecord {
+  id: number;
+  user_id: number;
+  organization_id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SharingAgreementStatus = 'accepted' | 'declined' | 'pending' | 'inactive' | 'failed' | 'ssl_error' | 'configuration_error';
+
+/** Ticket sharing with another Zendesk account. */
+export interface SharingAgreementRecord {
+  id: number;
+  name: string;
+  type: 'inbound' | 'outbound';
+  status: SharingAgreementStatus;
+  partner_name: string | null;
+  remote_subdomain: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type IdentityType =
+  | 'email'
+  | 'twitter'
+  | 'facebook'
+  | 'google'
+  | 'phone_number'
+  | 'agent_forwarding'
+  | 'any_channel'
+  | 'foreign'
+  | 'sdk'
+  | 'messaging';
+
+/** One way a user is known: an email address (kept in step with the user's email), a phone number, an account. */
+export interface IdentityRecord {
+  id: number;
+  user_id: number;
+  type: IdentityType;
+  value: string;
+  verified: boolean;
+  /** The primary identity of its type; the primary email is the user's `email`. */
+  primary: boolean;
+  created_at: string;
+  updated_at: string;
 }

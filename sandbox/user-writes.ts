@@ -1,6 +1,6 @@
 /** Creating, updating and soft-deleting users, shared by the single routes and the bulk jobs. */
 import type { Core } from './core';
-import { isObject } from './core';
+import { isObject, readId } from './core';
 import { addError, hasErrors, notAnObject, readBooleans, readCustomFields, readReference, readTags } from './field-errors';
 import type { FieldErrors } from './reply';
 import { isoSeconds } from './seed';
@@ -10,9 +10,11 @@ export type UserWrite = { ok: true; user: UserRecord } | { ok: false; errors: Fi
 
 const ROLES: readonly UserRole[] = ['end-user', 'agent', 'admin'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** RFC 5321's limit; checked before the pattern, whose backtracking is quadratic on long hostile text. */
+const EMAIL_MAX_LENGTH = 254;
 
 function checkEmail(core: Core, email: unknown, selfId: number | null, errors: FieldErrors): string | null {
-  if (typeof email !== 'string' || !EMAIL.test(email.trim())) {
+  if (typeof email !== 'string' || email.trim().length > EMAIL_MAX_LENGTH || !EMAIL.test(email.trim())) {
     addError(errors, 'email', `Email: ${String(email)} is not properly formatted`, 'InvalidValue');
     return null;
   }
@@ -57,7 +59,8 @@ function readFields(core: Core, input: Record<string, unknown>, self: UserRecord
   readCustomFields(input, 'user_fields', self?.user_fields, patch, errors);
   if ('custom_role_id' in input) {
     const v = input.custom_role_id;
-    if (v === null || typeof v === 'number') patch.custom_role_id = v;
+    const id = readId(v);
+    if (v === null || id !== null) patch.custom_role_id = id;
     else addError(errors, 'custom_role_id', 'Custom role: must be an id', 'InvalidValue');
   }
   return patch;
@@ -140,7 +143,8 @@ export function deleteUser(core: Core, user: UserRecord): UserRecord {
 
 /** `requester: {name, email}` on a ticket: the user with that email, or a new end-user. */
 export function findOrCreateRequester(core: Core, requester: unknown): number | null {
-  if (typeof requester === 'number') return core.state.users.get(requester) ? requester : null;
+  const id = readId(requester);
+  if (id !== null) return core.state.users.get(id) ? id : null;
   if (!isObject(requester) || typeof requester.email !== 'string') return null;
   const existing = core.state.userByEmail.get(requester.email.trim().toLowerCase());
   if (existing !== undefined) return existing;

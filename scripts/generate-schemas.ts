@@ -1,7 +1,7 @@
 /** `npm run schemas`: regenerates tools/generated/tool-types.ts and schemas/ from the definitions. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { allTools } from '../tools';
+import { allTools } from '../catalog';
 import { generateSchemas, renderToolTypes, SCHEMAS_DIR, TYPES_FILE } from './schema-source';
 
 fs.mkdirSync(path.dirname(TYPES_FILE), { recursive: true });

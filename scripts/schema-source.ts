@@ -1,10 +1,14 @@
 /**
- * The one path from tool definitions to JSON Schemas: definitions → TypeScript types
- * (tools/generated/tool-types.ts, also exported for typed callers) → typescript-json-schema → schemas/.
+ * The published artifacts of the definitions: TypeScript types (tools/generated/tool-types.ts, for
+ * typed callers and typed `executeTool` results) and JSON Schemas (schemas/). Params schemas are the
+ * executor's own, built in memory (lib/params-schema); output schemas come from the rendered types
+ * through typescript-json-schema.
  */
 import path from 'node:path';
 import * as TJS from 'typescript-json-schema';
-import type { AnyToolDefinition, OutputNode, ParamDefinition } from '../tools/types';
+import type { AnyToolDefinition, OutputNode, ParamDefinition } from '../contract';
+import { formatOf } from '../lib/param-formats';
+import { paramsSchema } from '../lib/params-schema';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const TYPES_FILE = path.join(ROOT, 'tools', 'generated', 'tool-types.ts');
@@ -14,44 +18,21 @@ export const SCHEMAS_DIR = path.join(ROOT, 'schemas');
 export const typeBaseName = (toolId: string) =>
   toolId.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 
-const ID_PATTERN = '^\\s*\\d+\\s*$';
-const INTEGER_PATTERN = '^\\s*-?\\d+\\s*$';
-const ID_LIST_PATTERN = '^[\\d\\s,]+$';
-
 function docComment(lines: string[], indent: string): string {
   const body = lines.map((line) => line.replace(/\*\//g, '*\\/'));
   return `${indent}/**\n${body.map((line) => `${indent} * ${line}`).join('\n')}\n${indent} */\n`;
 }
 
-function paramType(definition: ParamDefinition): { type: string; tags: string[] } {
-  const tags: string[] = [];
-  const literalUnion = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(' | ');
-  switch (definition.format) {
-    case 'numeric-id':
-      return { type: 'string | number', tags: [`@pattern ${ID_PATTERN}`, '@minimum 1'] };
-    case 'integer':
-      if (definition.minimum !== undefined) tags.push(`@minimum ${definition.minimum}`);
-      if (definition.maximum !== undefined) tags.push(`@maximum ${definition.maximum}`);
-      return { type: 'string | number', tags: [`@pattern ${INTEGER_PATTERN}`, ...tags] };
-    case 'id-list':
-      return { type: 'string | (string | number)[]', tags: [`@pattern ${ID_LIST_PATTERN}`] };
-    case 'string-list':
-      return { type: 'string | string[]', tags };
-    case 'json-object':
-      return { type: `string | { [key: string]: unknown }${definition.acceptsArray ? ' | unknown[]' : ''}`, tags };
-    case 'json-array':
-      return { type: 'string | unknown[]', tags };
-    case 'boolean':
-      return { type: `${literalUnion(['true', 'false'])} | boolean`, tags };
-    case 'text':
-      if (definition.enum) return { type: literalUnion(definition.enum), tags };
-      return { type: 'string', tags: definition.pattern ? [`@pattern ${definition.pattern}`] : [] };
-  }
-}
-
 function renderParams(tool: AnyToolDefinition): string {
   const fields = Object.entries(tool.params as Record<string, ParamDefinition>).map(([name, definition]) => {
-    const { type, tags } = paramType(definition);
+    const type = formatOf(definition).tsType(definition);
+    // The value's form, as the executor's schema states it, for readers of the generated types.
+    const { pattern, minimum, maximum } = formatOf(definition).inputSchema(definition);
+    const tags = [
+      ...(pattern ? [`@pattern ${pattern}`] : []),
+      ...(minimum !== undefined ? [`@minimum ${minimum}`] : []),
+      ...(maximum !== undefined ? [`@maximum ${maximum}`] : []),
+    ];
     const defaultTag = definition.default === undefined ? [] : [`@default ${JSON.stringify(definition.default)}`];
     const doc = docComment([definition.description, ...tags, ...defaultTag], '  ');
     return `${doc}  ${name}${definition.required ? '' : '?'}: ${type};`;
@@ -103,6 +84,12 @@ function renderOutputs(tool: AnyToolDefinition, types: OutputTypes): string {
   return `${docComment([`Outputs of ${tool.id} (${tool.name}).`], '')}export interface ${typeBaseName(tool.id)}Outputs {\n${fields.join('\n')}\n}\n`;
 }
 
+/** Operation id → its params and outputs interfaces, so `executeTool('zendesk_get_ticket', ...)` is typed. */
+function renderIndex(name: string, part: 'Params' | 'Outputs', tools: readonly AnyToolDefinition[]): string {
+  const lines = tools.map((tool) => `  ${tool.id}: ${typeBaseName(tool.id)}${part};`);
+  return `${docComment([`The ${part.toLowerCase()} of every operation, by operation id.`], '')}export interface ${name} {\n${lines.join('\n')}\n}\n`;
+}
+
 export function renderToolTypes(tools: readonly AnyToolDefinition[]): string {
   const types = new OutputTypes();
   const perTool = tools.map((tool) => `${renderParams(tool)}\n${renderOutputs(tool, types)}`);
@@ -112,6 +99,8 @@ export function renderToolTypes(tools: readonly AnyToolDefinition[]): string {
     '',
     ...[...types.named.values()],
     ...perTool,
+    renderIndex('ToolParams', 'Params', tools),
+    renderIndex('ToolOutputs', 'Outputs', tools),
   ].join('\n');
 }
 
@@ -123,11 +112,15 @@ export function generateSchemas(tools: readonly AnyToolDefinition[], typesFile =
   const generator = TJS.buildGenerator(program, { required: true, noExtraProps: true, strictNullChecks: true, ref: true });
   if (!generator) throw new Error(`typescript-json-schema could not read ${typesFile}`);
   const files: SchemaFiles = {};
+  const id = (tool: AnyToolDefinition, part: string) => `https://zendesk-blocks.dev/schemas/${tool.id}.${part}.json`;
   for (const tool of tools) {
-    for (const part of ['Params', 'Outputs'] as const) {
-      const schema = generator.getSchemaForSymbol(`${typeBaseName(tool.id)}${part}`);
-      files[`${tool.id}.${part.toLowerCase()}.json`] = { $id: `https://zendesk-blocks.dev/schemas/${tool.id}.${part.toLowerCase()}.json`, ...schema };
-    }
+    files[`${tool.id}.params.json`] = {
+      $id: id(tool, 'params'),
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      description: `Params of ${tool.id} (${tool.name}).`,
+      ...paramsSchema(tool, 'input'),
+    };
+    files[`${tool.id}.outputs.json`] = { $id: id(tool, 'outputs'), ...generator.getSchemaForSymbol(`${typeBaseName(tool.id)}Outputs`) };
   }
   return files;
 }

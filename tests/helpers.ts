@@ -1,8 +1,9 @@
 /** Shared test fixtures: credentials, a nock scope that checks auth headers, and output validation. */
 import nock from 'nock';
-import { executeTool, type ExecuteOptions } from '../lib/executor';
-import { validatorFor } from '../lib/schemas';
-import { getTool } from '../tools';
+import { executeTool } from '../catalog';
+import { type ExecuteOptions } from '../lib/executor';
+import { validatorFor } from './schema-files';
+import { getTool } from '../catalog';
 
 export const credentials = { email: 'agent@example.com', apiToken: 'secret-token-123', subdomain: 'acme' };
 export const BASIC_AUTH = `Basic ${Buffer.from('agent@example.com/token:secret-token-123').toString('base64')}`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { allTools } from '../tools';
+import { allTools } from '../catalog';
 import { generateSchemas, renderToolTypes, SCHEMAS_DIR, TYPES_FILE } from '../scripts/schema-source';
 
 const FIX = 'run `npm run schemas` and commit the result';

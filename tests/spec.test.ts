@@ -1,7 +1,7 @@
 /** The definitions match the documented contract in ../shared/spec/zendesk-operations.json. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { getTool } from '../tools';
+import { getTool } from '../catalog';
 import type { OutputNode, ParamDefinition } from '../tools/types';
 
 const specPath = path.resolve(__dirname, '..', '..', 'shared', 'spec', 'zendesk-operations.json');

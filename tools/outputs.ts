@@ -214,3 +214,22 @@ export const jobOutputs: OutputMap = {
   job_status: jobStatusOutput,
   job_id: out.string('Id of the background job'),
 };
+
+/**
+ * The outputs of a batched operation (one plain request per 100 ids): every id by outcome, and every
+ * request. `done` says what success means for an id ("signed out").
+ */
+export const batchedOutputs = (done: string): OutputMap => ({
+  succeeded_ids: out.array(`Ids ${done}: their request succeeded`, out.number('Id')),
+  failed_ids: out.array(`Ids not ${done}: Zendesk refused their request, or it was not sent, so nothing was applied to them`, out.number('Id')),
+  unknown_ids: out.array(`Ids whose request got no usable answer: they may or may not be ${done}`, out.number('Id')),
+  requests: out.array(
+    'One entry per request of the call (100 ids each), in order',
+    out.object('One request', {
+      ids: out.array('The ids it carried', out.number('Id')),
+      outcome: out.string('succeeded, failed (nothing applied) or unknown_outcome (may have been applied)'),
+      status: out.number("HTTP status of Zendesk's answer, when there was one"),
+      error: out.string('Why it did not succeed: an error code and message'),
+    }),
+  ),
+});

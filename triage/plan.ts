@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../tools/params';
-import type { RequestSpec } from '../tools/types';
+import type { RequestSpec } from '../contract';
 import { type TicketSnapshot, type TriageChanges, TriageError } from './types';
 
 export const MARKER_PREFIX = 'zb-triage-';
@@ -43,11 +43,15 @@ export function normalizeChanges(changes: TriageChanges): TriageChanges {
     throw invalid('priority', `priority must be one of: ${TICKET_PRIORITIES.join(', ')}; got ${JSON.stringify(priority)}.`);
   }
   if (comment !== undefined && typeof comment !== 'string') throw invalid('comment', 'comment must be text.');
+  const { groupName } = changes;
+  if (groupName !== undefined && (typeof groupName !== 'string' || !groupName.trim())) throw invalid('groupName', 'groupName must be the name of a group.');
+  if (groupName !== undefined && changes.groupId !== undefined) throw invalid('groupName', 'Give the group by id or by name, not both.');
   const normalized: TriageChanges = {
     status,
     priority,
     assigneeId: checkId('assigneeId', changes.assigneeId),
     groupId: checkId('groupId', changes.groupId),
+    groupName: groupName?.trim(),
     addTags: checkTags('addTags', changes.addTags),
     removeTags: checkTags('removeTags', changes.removeTags),
     comment: comment?.trim() ? comment : undefined,
@@ -55,7 +59,7 @@ export function normalizeChanges(changes: TriageChanges): TriageChanges {
   };
   const both = (normalized.addTags ?? []).filter((tag) => normalized.removeTags?.includes(tag));
   if (both.length) throw invalid('removeTags', `Tags both added and removed: ${both.join(', ')}.`);
-  const fields = ['status', 'priority', 'assigneeId', 'groupId', 'addTags', 'removeTags', 'comment'] as const;
+  const fields = ['status', 'priority', 'assigneeId', 'groupId', 'groupName', 'addTags', 'removeTags', 'comment'] as const;
   if (!fields.some((field) => normalized[field] !== undefined)) {
     throw invalid('status', `Nothing to change: set at least one of ${fields.join(', ')}.`);
   }

@@ -1,21 +1,12 @@
 /** Writing a triage report: per-ticket CSV or JSON, and the summary as lines of text. */
-import fs from 'node:fs';
-import path from 'node:path';
+import { csvField, csvText, table, writeReportFile } from '../lib/report';
 import type { TicketSnapshot, TriageReport } from './types';
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF, with quotes doubled (RFC 4180). */
-export function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  // A leading =, +, - or @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvField, table };
 
-/** `id,outcome,reason,subject`, one line per ticket, CRLF line ends. */
+/** `id,outcome,reason,subject`, one line per ticket (outcome: updated, failed, skipped, already_triaged, would_update), CRLF line ends. */
 export function reportCsv(report: TriageReport): string {
-  const lines = ['id,outcome,reason,subject'];
-  for (const t of report.tickets) lines.push([t.id, t.outcome, t.reason, t.subject].map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(['id', 'outcome', 'reason', 'subject'], report.tickets.map((t) => [t.id, t.outcome, t.reason, t.subject]));
 }
 
 /** The report as JSON, every ticket included. */
@@ -25,19 +16,7 @@ export function reportJson(report: TriageReport): string {
 
 /** Writes the per-ticket report; `.csv` gives CSV, `.json` JSON. */
 export function writeReport(file: string, report: TriageReport): 'csv' | 'json' {
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') throw new Error(`--report must end in .csv or .json; got "${file}"`);
-  fs.writeFileSync(file, ext === '.csv' ? reportCsv(report) : reportJson(report));
-  return ext === '.csv' ? 'csv' : 'json';
-}
-
-/** A table with aligned columns; the first row is the header. */
-export function table(rows: (string | number)[][]): string {
-  const cells = rows.map((row) => row.map(String));
-  const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+  return writeReportFile(file, { csv: () => reportCsv(report), json: () => reportJson(report) });
 }
 
 const fmt = (s: TicketSnapshot) =>
@@ -51,7 +30,7 @@ export function summaryText(report: TriageReport): string {
   if (report.alreadyTriaged) rows.push(['  already triaged', report.alreadyTriaged]);
   const reasons = new Map<string, number>();
   for (const t of report.tickets) {
-    if (t.outcome !== 'skipped' || !t.reason || t.reason.startsWith('already triaged') || t.reason.startsWith('dry run')) continue;
+    if (t.outcome !== 'skipped' || !t.reason) continue;
     const key = t.reason.replace(/\s*\(.*$/, '').replace(/:.*$/, '');
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }

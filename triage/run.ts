@@ -3,10 +3,11 @@
  * through update_many jobs of 100, and report each ticket's outcome. Nothing is written until the
  * search has finished, so a search failure changes nothing.
  */
+import type { Credentials, ZendeskConnection } from '../contract';
+import { countingConnection, EXPORT_PAGE_SIZE, exportSearch } from '../lib/composite';
 import { CallError, Connection, type ConnectionOptions } from '../lib/connection';
-import type { Credentials } from '../lib/input';
 import { itemFailed, type JobItemResult, runChunkedJobs } from '../lib/jobs';
-import type { RequestSpec, ZendeskResponse } from '../tools/types';
+import { groupIdByName } from './group-name';
 import {
   applyChanges, chooseMarker, DEFAULT_MAX_TICKETS, needsChange, normalizeChanges, snapshot, ticketQuery, updateManyRequest,
 } from './plan';
@@ -14,19 +15,8 @@ import {
   type TicketSnapshot, TriageError, type TriageOptions, type TriageReport, type TriageSample, type TriageTicket,
 } from './types';
 
-export const EXPORT_PAGE_SIZE = 1000;
+export { EXPORT_PAGE_SIZE };
 export const UPDATE_CHUNK_SIZE = 100;
-
-/** Counts the requests made through a connection (retries aside). */
-function counting(connection: Connection): { connection: Connection; count: () => number } {
-  let requests = 0;
-  const counted = Object.create(connection) as Connection;
-  counted.send = (spec: RequestSpec): Promise<ZendeskResponse> => {
-    requests += 1;
-    return connection.send(spec);
-  };
-  return { connection: counted, count: () => requests };
-}
 
 interface Found {
   id: number;
@@ -34,34 +24,16 @@ interface Found {
   before: TicketSnapshot;
 }
 
-/** Every ticket of the query, through the search export's cursor (1,000 per page, no result window). */
-async function exportTickets(connection: Connection, query: string, onPage: (found: number, pages: number) => void): Promise<Found[]> {
-  const byId = new Map<number, Found>();
-  let after: string | undefined;
-  for (let pages = 1; ; pages += 1) {
-    const { body } = await connection.send({
-      method: 'GET',
-      path: ['search', 'export'],
-      query: { query, 'filter[type]': 'ticket', 'page[size]': EXPORT_PAGE_SIZE, 'page[after]': after },
-    });
-    const results: Record<string, any>[] = Array.isArray(body?.results) ? body.results : [];
-    for (const ticket of results) {
-      if (typeof ticket?.id !== 'number' || byId.has(ticket.id)) continue;
-      byId.set(ticket.id, { id: ticket.id, subject: String(ticket.subject ?? ''), before: snapshot(ticket) });
-    }
-    onPage(byId.size, pages);
-    const cursor = body?.meta?.after_cursor;
-    // A cursor can say has_more and then return nothing: an empty page ends the listing too.
-    if (!body?.meta?.has_more || results.length === 0 || !cursor) break;
-    after = cursor;
-  }
-  return [...byId.values()];
+/** Every ticket of the query, through the search export (no result window); nothing has been changed while it runs. */
+async function exportTickets(connection: ZendeskConnection, query: string, onPage: (found: number, pages: number) => void): Promise<Found[]> {
+  const tickets = await exportSearch(connection, query, 'ticket', onPage);
+  return tickets.map((ticket) => ({ id: ticket.id, subject: String(ticket.subject ?? ''), before: snapshot(ticket) }));
 }
 
-/** The number of tickets the query matches, marked or not; null when Zendesk would not say. */
-async function countTickets(connection: Connection, query: string): Promise<number | null> {
+/** The number of tickets the query matches (the progress total); null when Zendesk would not say. */
+async function countTickets(connection: ZendeskConnection, query: string): Promise<number | null> {
   try {
-    const { body } = await connection.send({ method: 'GET', path: ['search', 'count'], query: { query: `${query} type:ticket` } });
+    const { body } = await connection.send({ method: 'GET', path: ['search', 'count'], query: { query: `${query} type:ticket` }, reads: ['count'] });
     return typeof body?.count === 'number' ? body.count : null;
   } catch (error) {
     if (error instanceof CallError && error.toolError.code !== 'aborted') return null;
@@ -73,10 +45,10 @@ const reasonOf = (result: JobItemResult): string =>
   [result.error, result.details].filter((part) => part !== undefined && part !== null && part !== '').join(': ') || 'failed (no reason given)';
 
 /** Where the tickets are: a connection (the executor's), or credentials plus connection options. */
-export type TriageTarget = Connection | (Credentials & { connection?: ConnectionOptions });
+export type TriageTarget = ZendeskConnection | (Credentials & { connection?: ConnectionOptions });
 
-function connect(target: TriageTarget): Connection {
-  if (target instanceof Connection) return target;
+function connect(target: TriageTarget): ZendeskConnection {
+  if ('send' in target) return target;
   const { connection: options, ...credentials } = target;
   try {
     return new Connection(credentials, options);
@@ -91,10 +63,13 @@ function connect(target: TriageTarget): Connection {
  */
 export async function triageTickets(target: TriageTarget, options: TriageOptions): Promise<TriageReport> {
   const started = Date.now();
-  const changes = normalizeChanges(options.changes);
-  const marker = chooseMarker(changes, options.markerTag);
-  const baseQuery = ticketQuery(options.query);
-  const query = marker ? `${baseQuery} -tags:${marker}` : baseQuery;
+  let changes = normalizeChanges(options.changes);
+  // Checked here too, so a bad marker is refused before the group lookup below sends anything.
+  let marker = chooseMarker(changes, options.markerTag);
+  // Tickets already carrying the marker are listed too, so the report names them (already_triaged);
+  // excluding them with -tags:<marker> and searching for them apart with tags:<marker> would not do:
+  // repeated positive tags: terms OR together, so that second query would match too much.
+  const query = ticketQuery(options.query);
   const maxTickets = options.maxTickets ?? DEFAULT_MAX_TICKETS;
   if (!Number.isSafeInteger(maxTickets) || maxTickets < 1) {
     throw new TriageError({ code: 'invalid_input', param: 'maxTickets', message: `maxTickets must be a whole number of at least 1; got ${String(options.maxTickets)}.` });
@@ -102,14 +77,20 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
   const dryRun = options.dryRun === true;
   const emit = options.onProgress ?? (() => undefined);
   const base = connect(target);
-  const { connection, count } = counting(base);
-  const throttledBefore = base.pacer.throttled;
+  const { connection, count } = countingConnection(base);
+  const throttledBefore = base.throttled;
 
-  // 1. Find: the count (for progress and the already-triaged tally), then every candidate.
+  // 0. A group given by name becomes its id once, before any ticket is read or written.
+  if (changes.groupName !== undefined) {
+    changes = { ...changes, groupId: await groupIdByName(connection, changes.groupName), groupName: undefined };
+    marker = chooseMarker(changes, options.markerTag);
+  }
+
+  // 1. Find: the count (for progress), then every matching ticket.
   let found: Found[];
   let expected: number | null;
   try {
-    expected = await countTickets(connection, baseQuery);
+    expected = await countTickets(connection, query);
     emit({ phase: 'count', expected, marker });
     found = await exportTickets(connection, query, (n, pages) => emit({ phase: 'search', found: n, pages, expected }));
   } catch (error) {
@@ -117,7 +98,7 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
     throw error;
   }
 
-  // 2. Plan: each ticket is skipped with a reason, or goes into the update list (in search order).
+  // 2. Plan: each ticket is already triaged, skipped with a reason, or to update (in search order).
   const tickets: TriageTicket[] = [];
   const toUpdate: { entry: TriageTicket; found: Found }[] = [];
   const sample: TriageSample[] = [];
@@ -125,8 +106,10 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
   for (const ticket of found) {
     const entry: TriageTicket = { id: ticket.id, outcome: 'skipped', subject: ticket.subject, before: ticket.before };
     tickets.push(entry);
-    if (marker && ticket.before.tags.includes(marker)) entry.reason = `already triaged: has the marker tag ${marker}`;
-    else if (ticket.before.status === 'closed') entry.reason = 'closed: Zendesk does not allow changing closed tickets';
+    if (marker && ticket.before.tags.includes(marker)) {
+      entry.outcome = 'already_triaged';
+      entry.reason = `has the marker tag ${marker}: an earlier run triaged it`;
+    } else if (ticket.before.status === 'closed') entry.reason = 'closed: Zendesk does not allow changing closed tickets';
     else if (!needsChange(ticket.before, changes)) entry.reason = 'already in the requested state';
     else if (toUpdate.length >= maxTickets) entry.reason = `beyond maxTickets (${maxTickets})`;
     else {
@@ -134,7 +117,10 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
       if (sample.length < sampleSize) {
         sample.push({ id: ticket.id, subject: ticket.subject, before: ticket.before, after: applyChanges(ticket.before, changes, marker), comment: changes.comment !== undefined });
       }
-      if (dryRun) entry.reason = 'dry run: would be updated';
+      if (dryRun) {
+        entry.outcome = 'would_update';
+        entry.reason = 'dry run: a real run would update it';
+      }
     }
   }
 
@@ -166,22 +152,22 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
     });
   }
 
-  // Tickets the search excluded because they carry the marker: counted, without entries.
-  const alreadyTriaged = marker && expected !== null ? Math.max(0, expected - found.length) : 0;
   const tally = (outcome: TriageTicket['outcome']) => tickets.filter((t) => t.outcome === outcome).length;
+  const alreadyTriaged = tally('already_triaged');
   const report: TriageReport = {
-    matched: tickets.length + alreadyTriaged,
+    matched: tickets.length,
     updated: tally('updated'),
     failed: tally('failed'),
-    skipped: tally('skipped') + alreadyTriaged,
-    alreadyTriaged: alreadyTriaged + tickets.filter((t) => t.reason?.startsWith('already triaged')).length,
+    // Every ticket left as it was: skipped with a reason, already triaged, or (dry run) would be updated.
+    skipped: tally('skipped') + alreadyTriaged + tally('would_update'),
+    alreadyTriaged,
     wouldUpdate: toUpdate.length,
     dryRun,
     marker,
     query,
     tickets,
     sample,
-    stats: { requests: count(), rateLimited: base.pacer.throttled - throttledBefore, jobs, elapsedMs: Date.now() - started },
+    stats: { requests: count(), rateLimited: base.throttled - throttledBefore, jobs, elapsedMs: Date.now() - started },
   };
   emit({ phase: 'done', report });
   return report;

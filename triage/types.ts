@@ -12,6 +12,11 @@ export interface TriageChanges {
   priority?: TriagePriority;
   assigneeId?: number;
   groupId?: number;
+  /**
+   * The group by its exact name instead of groupId: looked up once among the assignable groups before
+   * the search, so nothing is read or written for an unknown or ambiguous name (refused as invalid_input).
+   */
+  groupName?: string;
   /** Added to each ticket's tags (additional_tags: existing tags are kept). */
   addTags?: string[];
   /** Removed from each ticket's tags (remove_tags). */
@@ -57,12 +62,17 @@ export interface TicketSnapshot {
   tags: string[];
 }
 
-export type TriageOutcome = 'updated' | 'failed' | 'skipped';
+/**
+ * What happened to one ticket: `updated`; `failed` (with Zendesk's reason); `skipped` (closed, already in
+ * the requested state, beyond maxTickets); `already_triaged` (it carries the marker tag: an earlier run
+ * changed it, so it is left alone); `would_update` (a dry run: a real run would update it).
+ */
+export type TriageOutcome = 'updated' | 'failed' | 'skipped' | 'already_triaged' | 'would_update';
 
 export interface TriageTicket {
   id: number;
   outcome: TriageOutcome;
-  /** Why it failed or was skipped. */
+  /** Why it failed, was skipped or left alone. */
   reason?: string;
   subject?: string;
   /** The ticket as the search returned it. */
@@ -79,10 +89,11 @@ export interface TriageSample {
 }
 
 export interface TriageReport {
-  /** Every ticket the query matches: updated + failed + skipped. */
+  /** Every ticket the query matches: updated + failed + skipped, one entry each in `tickets`. */
   matched: number;
   updated: number;
   failed: number;
+  /** Every ticket left as it was: outcomes skipped, already_triaged and (dry run) would_update. */
   skipped: number;
   /** Of the skipped: tickets that already carry the marker tag (a previous run triaged them). */
   alreadyTriaged: number;
@@ -91,12 +102,9 @@ export interface TriageReport {
   dryRun: boolean;
   /** The marker tag added with the change, or null when none is used. */
   marker: string | null;
-  /** The query sent to the search export (type: term dropped, marker excluded). */
+  /** The query sent to the search export (a type:ticket term dropped). */
   query: string;
-  /**
-   * One entry per ticket the search listed. Tickets that already carry the marker are excluded by
-   * the search itself, so they are counted in `alreadyTriaged` and `skipped` without an entry.
-   */
+  /** One entry per ticket the query matches, in search order; those carrying the marker included. */
   tickets: TriageTicket[];
   /** Up to `sampleSize` tickets to update (or that would be), with before → after. */
   sample: TriageSample[];

@@ -1,5 +1,5 @@
 /** Checks shared by every bulk endpoint, and the job_status answer they all give. */
-import { isObject, type RequestCtx } from '../core';
+import { isObject, queryIds, readId, type RequestCtx } from '../core';
 import type { JobSpec } from '../jobs';
 import { badRequest, json, type Reply } from '../reply';
 import { jobObject } from '../serialize';
@@ -31,14 +31,6 @@ export function enqueue(ctx: RequestCtx, spec: Omit<JobSpec, 'account'>): Reply 
   return json(200, { job_status: jobObject(job, ctx.core.base) });
 }
 
-/** `?ids=1,2,3` → numbers, or null when malformed. */
-export function parseIds(raw: string | null): number[] | null {
-  if (raw === null || raw.trim() === '') return null;
-  const parts = raw.split(',').map((p) => p.trim());
-  if (!parts.every((p) => /^\d+$/.test(p))) return null;
-  return parts.map(Number);
-}
-
 /**
  * The items of a create_many: the body's `nouns` array (`article` as the 400 says it: "a users array"),
  * or the reply refusing the request (no array, or bulkGuard's).
@@ -49,9 +41,12 @@ export function createManyItems(ctx: RequestCtx, nouns: string, article: 'a' | '
   return bulkGuard(ctx, items.length, nouns) ?? items;
 }
 
-/** One record's change in an update_many: the id it names (not yet checked) and what to apply. */
+/** One record's change in an update_many: the record it names (not yet looked up) and what to apply. */
 export interface BulkChange {
-  id: unknown;
+  /** null when the item's `id` is not an id: that item fails as not found. */
+  id: number | null;
+  /** The id as sent, for the not-found details. */
+  sent: unknown;
   input: unknown;
 }
 
@@ -65,15 +60,18 @@ export function updateManyChanges(ctx: RequestCtx, noun: string): BulkChange[] |
   const idsRaw = ctx.query.get('ids');
   let changes: BulkChange[];
   if (idsRaw !== null) {
-    const ids = parseIds(idsRaw);
+    const ids = queryIds(idsRaw);
     if (!ids) return badRequest('Invalid parameter', `ids must be a comma-separated list of ${noun} ids`);
     const input = body[noun];
     if (!isObject(input)) return badRequest('Invalid attribute', `With ?ids= the body must contain a ${noun} object`);
-    changes = ids.map((id) => ({ id, input }));
+    changes = ids.map((id) => ({ id, sent: id, input }));
   } else {
     const list = body[nouns];
     if (!Array.isArray(list)) return badRequest('Invalid attribute', `Send ?ids= with a ${noun} object, or a ${nouns} array of {id, ...}`);
-    changes = list.map((item) => ({ id: isObject(item) ? item.id : undefined, input: item }));
+    changes = list.map((item) => {
+      const sent = isObject(item) ? item.id : undefined;
+      return { id: readId(sent), sent, input: item };
+    });
   }
   return bulkGuard(ctx, changes.length, nouns) ?? changes;
 }

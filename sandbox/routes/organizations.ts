@@ -1,11 +1,11 @@
-/** /organizations and /groups endpoints. */
+/** /organizations endpoints. */
 import type { Collection } from '../collection';
-import { isObject, pathId, type Handler, type RequestCtx } from '../core';
+import { isObject, readId, type Handler, type RequestCtx } from '../core';
 import { firstError } from '../field-errors';
 import { listReply } from '../list-reply';
 import { badRequest, invalidParameter, noContent, notFound, rawJson, recordInvalid } from '../reply';
 import { createOrganization, deleteOrganization, updateOrganization } from '../organization-writes';
-import type { GroupRecord, JobResult, OrganizationRecord } from '../types';
+import type { JobResult, OrganizationRecord } from '../types';
 import { createManyItems, enqueue } from './bulk';
 import type { RouteDef } from './route-def';
 
@@ -26,7 +26,7 @@ function listAll<T extends { id: number }>(key: string, pick: Pick<T>): Handler 
 /** `GET /{key}s/{id}`: the record as `{"key": ...}`, or 404. */
 function showOne<T extends { id: number }>(key: string, pick: Pick<T>): Handler {
   return (ctx) => {
-    const id = pathId(ctx.params.id);
+    const id = readId(ctx.params.id);
     const coll = pick(ctx);
     const record = id === null ? undefined : coll.get(id);
     return record ? rawJson(200, `{"${key}":${coll.toJson(record)}}`) : notFound();
@@ -34,7 +34,6 @@ function showOne<T extends { id: number }>(key: string, pick: Pick<T>): Handler 
 }
 
 const organizations: Pick<OrganizationRecord> = (ctx) => ctx.core.state.organizations;
-const groups: Pick<GroupRecord> = (ctx) => ctx.core.state.groups;
 
 const list = listAll('organizations', organizations);
 const show = showOne('organization', organizations);
@@ -66,7 +65,7 @@ const create: Handler = (ctx) => {
 };
 
 const update: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const coll = ctx.core.state.organizations;
   const o = id === null ? undefined : coll.get(id);
   if (!o) return notFound();
@@ -76,7 +75,7 @@ const update: Handler = (ctx) => {
 };
 
 const remove: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const o = id === null ? undefined : ctx.core.state.organizations.get(id);
   if (!o) return notFound();
   deleteOrganization(ctx.core, o);
@@ -97,9 +96,6 @@ const createMany: Handler = (ctx) => {
   });
 };
 
-const listGroups = listAll('groups', groups);
-const showGroup = showOne('group', groups);
-
 export const organizationRoutes: RouteDef[] = [
   { method: 'GET', path: '/organizations', name: 'GET /organizations', handler: list },
   { method: 'GET', path: '/organizations/autocomplete', name: 'GET /organizations/autocomplete', handler: autocomplete },
@@ -108,6 +104,4 @@ export const organizationRoutes: RouteDef[] = [
   { method: 'PUT', path: '/organizations/:id', name: 'PUT /organizations/{id}', handler: update },
   { method: 'DELETE', path: '/organizations/:id', name: 'DELETE /organizations/{id}', handler: remove },
   { method: 'POST', path: '/organizations/create_many', name: 'POST /organizations/create_many', handler: createMany },
-  { method: 'GET', path: '/groups', name: 'GET /groups', handler: listGroups },
-  { method: 'GET', path: '/groups/:id', name: 'GET /groups/{id}', handler: showGroup },
 ];

@@ -9,4 +9,6 @@ export interface RouteDef {
   handler: Handler;
   /** Ticket lists also carry the `ratelimit-*` headers. */
   ticketList?: boolean;
+  /** An incremental export: it also counts against the credential's export limit (10 a minute). */
+  exportLimited?: boolean;
 }

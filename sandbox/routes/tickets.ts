@@ -1,12 +1,13 @@
 /** /tickets endpoints. */
-import { isObject, pathId, type Handler, type RequestCtx } from '../core';
+import { isObject, queryIds, readId, readIdList, type Handler, type RequestCtx } from '../core';
 import { firstError } from '../field-errors';
+import { bodyKey } from '../idempotency';
 import { listReply } from '../list-reply';
 import { badRequest, json, noContent, notFound, rawJson, recordInvalid, type Reply } from '../reply';
 import { auditObject, commentObject } from '../serialize';
 import { createTicket, mergeTickets, updateTicket, type TicketWrite } from '../ticket-writes';
 import type { JobResult, TicketAudit, TicketRecord } from '../types';
-import { bulkGuard, createManyItems, enqueue, parseIds, updateManyChanges } from './bulk';
+import { bulkGuard, createManyItems, enqueue, updateManyChanges } from './bulk';
 import type { RouteDef } from './route-def';
 
 function ticketBody(ctx: RequestCtx, t: TicketRecord, audit: TicketAudit | null): string {
@@ -36,14 +37,14 @@ const list: Handler = (ctx) => {
 };
 
 const show: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const t = id === null ? undefined : ctx.core.state.tickets.get(id);
   if (!t) return notFound();
   return rawJson(200, `{"ticket":${ctx.core.state.tickets.toJson(t)}}`);
 };
 
 const showMany: Handler = (ctx) => {
-  const ids = parseIds(ctx.query.get('ids'));
+  const ids = queryIds(ctx.query.get('ids'));
   if (!ids) return badRequest('Invalid parameter', 'ids must be a comma-separated list of ticket ids');
   const coll = ctx.core.state.tickets;
   const found = ids.map((id) => coll.get(id)).filter((t): t is TicketRecord => !!t);
@@ -54,8 +55,10 @@ const create: Handler = (ctx) => {
   if (!isObject(ctx.body) || !('ticket' in ctx.body)) return badRequest('Invalid attribute', 'The request body must contain a ticket object');
   const key = ctx.headers['idempotency-key'];
   const idemKey = typeof key === 'string' && key ? key : null;
+  // Keyed before anything is created: remembering the answer can then no longer fail after the write.
+  const keyOfBody = idemKey ? bodyKey(ctx.body) : '';
   if (idemKey) {
-    const seen = ctx.core.idempotency.lookup(ctx.account, idemKey, ctx.body);
+    const seen = ctx.core.idempotency.lookup(ctx.account, idemKey, keyOfBody);
     if (seen.kind === 'hit') return { ...seen.reply, headers: { ...seen.reply.headers, 'x-idempotency-lookup': 'hit' } };
     if (seen.kind === 'mismatch') {
       return json(400, {
@@ -73,12 +76,12 @@ const create: Handler = (ctx) => {
   }
   const reply = rawJson(201, ticketBody(ctx, w.ticket, w.audit), { Location: `${ctx.core.base}/tickets/${w.ticket.id}.json` });
   if (!idemKey) return reply;
-  ctx.core.idempotency.remember(ctx.account, idemKey, ctx.body, reply);
+  ctx.core.idempotency.remember(ctx.account, idemKey, keyOfBody, reply);
   return { ...reply, headers: { ...reply.headers, 'x-idempotency-lookup': 'miss' } };
 };
 
 const update: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const t = id === null ? undefined : ctx.core.state.tickets.get(id);
   if (!t) return notFound();
   if (!isObject(ctx.body) || !isObject(ctx.body.ticket)) return badRequest('Invalid attribute', 'The request body must contain a ticket object');
@@ -88,7 +91,7 @@ const update: Handler = (ctx) => {
 };
 
 const remove: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const s = ctx.core.state;
   const t = id === null ? undefined : s.tickets.remove(id);
   if (!t) return notFound();
@@ -123,11 +126,9 @@ const updateMany: Handler = (ctx) => {
     jobType: 'bulk_update_tickets',
     total: changes.length,
     item: (index, jobId): JobResult => {
-      const { id, input } = changes[index];
-      const t = typeof id === 'number' ? ctx.core.state.tickets.get(id) : undefined;
-      if (!t) {
-        return { id: typeof id === 'number' ? id : null, action: 'update', success: false, error: 'RecordNotFound', details: `Ticket ${String(id)} not found` };
-      }
+      const { id, sent, input } = changes[index];
+      const t = id === null ? undefined : ctx.core.state.tickets.get(id);
+      if (!t) return { id, action: 'update', success: false, error: 'RecordNotFound', details: `Ticket ${String(sent)} not found` };
       const w = updateTicket(ctx.core, t, input, { ...ctx.origin, jobId }, ctx.userId);
       if (w.ok) return { id: t.id, action: 'update', status: 'Updated', success: true };
       const f = failure(w);
@@ -137,13 +138,12 @@ const updateMany: Handler = (ctx) => {
 };
 
 const merge: Handler = (ctx) => {
-  const targetId = pathId(ctx.params.id);
+  const targetId = readId(ctx.params.id);
   const target = targetId === null ? undefined : ctx.core.state.tickets.get(targetId);
   if (!target) return notFound();
   const b = ctx.body;
-  if (!isObject(b) || !Array.isArray(b.ids) || b.ids.length === 0 || !b.ids.every((x) => typeof x === 'number' && Number.isSafeInteger(x))) {
-    return badRequest('Invalid attribute', 'ids must be a non-empty list of ticket ids');
-  }
+  const ids = isObject(b) ? readIdList(b.ids) : null;
+  if (!isObject(b) || !ids || ids.length === 0) return badRequest('Invalid attribute', 'ids must be a non-empty list of ticket ids');
   for (const f of ['target_comment', 'source_comment'] as const) {
     if (b[f] !== undefined && typeof b[f] !== 'string') {
       return badRequest('Invalid attribute', `${f} must be a string (the comment text), not ${Array.isArray(b[f]) ? 'an array' : typeof b[f]}`);
@@ -152,7 +152,6 @@ const merge: Handler = (ctx) => {
   for (const f of ['target_comment_is_public', 'source_comment_is_public'] as const) {
     if (b[f] !== undefined && typeof b[f] !== 'boolean') return badRequest('Invalid attribute', `${f} must be true or false`);
   }
-  const ids = b.ids as number[];
   const refused = bulkGuard(ctx, ids.length, 'tickets');
   if (refused) return refused;
   const opts = {
@@ -177,14 +176,14 @@ const merge: Handler = (ctx) => {
 };
 
 const comments: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   if (id === null || !ctx.core.state.tickets.get(id)) return notFound();
   const list = ctx.core.state.commentsFor(id).map(commentObject);
   return json(200, { comments: list, next_page: null, previous_page: null, count: list.length });
 };
 
 const audits: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   if (id === null || !ctx.core.state.tickets.get(id)) return notFound();
   const list = ctx.core.state.auditsFor(id).map((a) => auditObject(a, ctx.core.state));
   return json(200, { audits: list, next_page: null, previous_page: null, count: list.length });

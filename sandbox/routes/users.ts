@@ -1,5 +1,5 @@
 /** /users endpoints. */
-import { isObject, pathId, type Handler } from '../core';
+import { isObject, readId, type Handler } from '../core';
 import { firstError } from '../field-errors';
 import { listReply } from '../list-reply';
 import { badRequest, notFound, rawJson, recordInvalid } from '../reply';
@@ -15,6 +15,7 @@ const list: Handler = (ctx) => {
   const q = ctx.query;
   const roles = [...q.getAll('role'), ...q.getAll('role[]')].map((r) => r.toLowerCase().replace('_', '-'));
   const permissionSet = q.get('permission_set');
+  const customRoleId = readId(permissionSet);
   const externalId = q.get('external_id');
   const filtered = roles.length > 0 || permissionSet !== null || externalId !== null;
   return listReply(ctx.core.base, q, {
@@ -26,13 +27,13 @@ const list: Handler = (ctx) => {
       u.active &&
       (!filtered ||
         ((roles.length === 0 || roles.includes(u.role)) &&
-          (permissionSet === null || String(u.custom_role_id) === permissionSet) &&
+          (permissionSet === null || (customRoleId !== null && u.custom_role_id === customRoleId)) &&
           (externalId === null || u.external_id === externalId))),
   });
 };
 
 const show: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const u = id === null ? undefined : ctx.core.state.users.get(id);
   return u ? rawJson(200, userBody(ctx, u)) : notFound();
 };
@@ -74,7 +75,7 @@ const create: Handler = (ctx) => {
 };
 
 const update: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const u = id === null ? undefined : ctx.core.state.users.get(id);
   if (!u) return notFound();
   if (!isObject(ctx.body) || !('user' in ctx.body)) return badRequest('Invalid attribute', 'The request body must contain a user object');
@@ -83,7 +84,7 @@ const update: Handler = (ctx) => {
 };
 
 const remove: Handler = (ctx) => {
-  const id = pathId(ctx.params.id);
+  const id = readId(ctx.params.id);
   const u = id === null ? undefined : ctx.core.state.users.get(id);
   if (!u) return notFound();
   return rawJson(200, userBody(ctx, deleteUser(ctx.core, u)));
@@ -110,9 +111,9 @@ const updateMany: Handler = (ctx) => {
     jobType: 'bulk_update_users',
     total: changes.length,
     item: (index): JobResult => {
-      const { id, input } = changes[index];
-      const u = typeof id === 'number' ? ctx.core.state.users.get(id) : undefined;
-      if (!u) return { id: typeof id === 'number' ? id : null, action: 'update', success: false, error: 'RecordNotFound', details: `User ${String(id)} not found` };
+      const { id, sent, input } = changes[index];
+      const u = id === null ? undefined : ctx.core.state.users.get(id);
+      if (!u) return { id, action: 'update', success: false, error: 'RecordNotFound', details: `User ${String(sent)} not found` };
       const clean = isObject(input) ? { ...input } : input;
       if (isObject(clean)) delete clean.id;
       const w = updateUser(ctx.core, u, clean);

@@ -200,6 +200,7 @@ function fieldPredicate(type: SearchType, term: Term, env: SearchEnv): Pred<AnyR
         case 'organization': return namedRef(term, s.organizations.map.values(), (r) => U(r).organization_id);
         case 'organization_id': return compareId(term, (r) => U(r).organization_id);
         case 'external_id': return (r) => matchString(term, U(r).external_id);
+        case 'is_suspended': { const suspended = term.value.toLowerCase() === 'true'; return (r) => U(r).suspended === suspended; }
       }
       return null;
     case 'organization':

@@ -21,6 +21,7 @@ export const KEYWORDS = new Set([
   'type', 'status', 'priority', 'ticket_type', 'tags', 'tag', 'assignee', 'assignee_id', 'requester',
   'requester_id', 'submitter', 'submitter_id', 'group', 'group_id', 'organization', 'organization_id',
   'created', 'updated', 'external_id', 'role', 'name', 'email', 'subject', 'description', 'order_by', 'sort',
+  'is_suspended',
 ]);
 
 const FIELD_OP = /^([a-z_]+)(<=|>=|:|<|>)/i;

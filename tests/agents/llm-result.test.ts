@@ -1,5 +1,6 @@
 import { compactValue, describeErrorForModel, MODEL_RESULT_DEFAULTS, toModelResult } from '../../agents/llm-result';
 import { executeModelCall } from '../../agents/model-call';
+import type { ToolErrorCode } from '../../lib/errors';
 import type { ToolResult } from '../../lib/executor';
 
 const ticket = (id: number, extra: Record<string, unknown> = {}) => ({
@@ -130,13 +131,37 @@ describe('toModelResult on failure', () => {
 
   it('tells the model that credential problems are not its to fix', () => {
     const text = describeErrorForModel({ code: 'invalid_input', param: 'email', message: 'Credentials are incomplete' }, 'zendesk_get_ticket');
-    expect(text).toContain('Tell the user');
+    expect(text).toContain('misconfigured, which you cannot fix: tell the user');
     expect(text).not.toContain('Param to change');
+    expect(text).not.toMatch(/Param to remove|call again/i);
     expect(describeErrorForModel({ code: 'unauthorized', status: 401, message: "Zendesk answered 401: Couldn't authenticate you" })).toContain('Changing arguments will not help');
   });
 
   it('warns against replaying a write whose outcome is unknown', () => {
     expect(describeErrorForModel({ code: 'unknown_outcome', message: 'lost' }, 'zendesk_create_ticket')).toContain('Do not simply repeat it');
+  });
+
+  it('gives one instruction per code, and never "try again" for a write that may have been applied', () => {
+    const codes: ToolErrorCode[] = [
+      'invalid_input', 'unknown_tool', 'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large',
+      'validation_failed', 'rate_limited', 'server_error', 'network_error', 'timeout', 'aborted', 'unknown_outcome', 'job_failed',
+      'job_timeout', 'unexpected_response',
+    ];
+    // Codes after which a write may or may not have been applied.
+    const uncertain = new Set<ToolErrorCode>(['server_error', 'network_error', 'timeout', 'aborted', 'unknown_outcome', 'unexpected_response']);
+    for (const code of codes) {
+      for (const tool of ['zendesk_create_ticket', 'zendesk_get_ticket']) {
+        const text = describeErrorForModel({ code, message: 'something went wrong' }, tool);
+        const advice = text.split('\n').filter((line) => line.startsWith('What to do:'));
+        expect({ code, tool, advice: advice.length }).toEqual({ code, tool, advice: 1 });
+        // "Tell the user" and "call again" are two different instructions: never both.
+        expect({ code, tool, both: /tell the user/i.test(advice[0]) && /call again/i.test(advice[0]) }).toEqual({ code, tool, both: false });
+        if (tool === 'zendesk_create_ticket' && uncertain.has(code)) {
+          expect({ code, advice: advice[0] }).toEqual({ code, advice: expect.stringMatching(/read the record|check/i) });
+          expect({ code, advice: advice[0] }).toEqual({ code, advice: expect.not.stringMatching(/^What to do: (Try again|try again)/) });
+        }
+      }
+    }
   });
 
   it('adds the bounded outputs of a failed job', () => {

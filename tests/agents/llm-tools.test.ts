@@ -11,7 +11,7 @@ import {
   toolAnnotations,
 } from '../../agents/llm-tools';
 import { callToolForModel, executeModelCall } from '../../agents/model-call';
-import { allTools, getTool } from '../../tools';
+import { allTools, getTool } from '../../catalog';
 import { CREDENTIAL_PARAMS } from '../../tools/params';
 import type { ParamDefinition } from '../../tools/types';
 import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
@@ -33,7 +33,8 @@ describe('LLM tool schemas, derived from the registry', () => {
     expect(llmTools().map((t) => t.name)).toEqual(ids);
     expect(openAITools().map((t) => t.function.name)).toEqual(ids);
     expect(anthropicTools().map((t) => t.name)).toEqual(ids);
-    expect(llmTools({ readOnly: true }).map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnly).map((t) => t.id));
+    // Read-only: the tools that change nothing, and those (the raw request) whose reads a read-only connection runs.
+    expect(llmTools({ readOnly: true }).map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnly || t.readOnlyFor).map((t) => t.id));
   });
 
   describe.each(allTools.map((tool) => [tool.id, tool] as const))('%s', (id, tool) => {
@@ -71,7 +72,9 @@ describe('LLM tool schemas, derived from the registry', () => {
             expect(prop).toMatchObject({ type: 'integer', minimum: 1 });
             break;
           case 'id-list':
-            expect(prop).toMatchObject({ type: 'array', items: { type: 'integer', minimum: 1 } });
+            // A list that may be emptied takes its empty word as the other choice.
+            expect(def.emptyWord ? prop.anyOf[0] : prop).toMatchObject({ type: 'array', items: { type: 'integer', minimum: 1 } });
+            if (def.emptyWord) expect(prop.anyOf[1]).toEqual({ type: 'string', enum: [def.emptyWord] });
             expect(prop.description).toMatch(/comma-separated string/);
             break;
           case 'string-list':
@@ -130,7 +133,7 @@ describe('LLM tool schemas, derived from the registry', () => {
       expect(generic.description.startsWith(tool.description.trim())).toBe(true);
       if (tool.hints.readOnly) expect(generic.description).toMatch(/Read-only\./);
       else expect(generic.description).toMatch(/Destructive|Changes data/);
-      if (tool.result.kind === 'cursor-list') expect(generic.description).toMatch(/pageAfter/);
+      if (tool.result.kind === 'cursor-list') expect(generic.description).toContain(tool.result.cursorParam);
       if (tool.result.kind === 'job') expect(generic.description).toMatch(/background job/);
       // Some function-calling APIs cap a description at 1,024 characters.
       expect(generic.description.length).toBeLessThanOrEqual(1024);
@@ -221,12 +224,33 @@ describe('executeModelCall', () => {
     expect(unmatchedRequests()).toBe(before);
   });
 
-  it('never takes credentials from the model, even valid-looking ones', async () => {
-    for (const name of CREDENTIAL_PARAMS) {
+  it('never takes credentials (or the base URL) from the model, even valid-looking ones', async () => {
+    for (const name of [...CREDENTIAL_PARAMS, 'baseUrl']) {
       const result = await executeModelCall('zendesk_get_ticket', { ticketId: 1, [name]: 'x' }, credentials);
-      expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: name } });
-      expect(!result.success && result.error.message).toMatch(/not a model param/);
+      expect(result).toMatchObject({ success: false, error: { code: 'invalid_input', param: name, details: { remove: [name] } } });
+      expect(!result.success && result.error.message).toMatch(new RegExp(`Remove ${name} from the arguments`));
     }
+  });
+
+  it('tells a model that sent a credential one thing: call again without it (not "tell the user")', async () => {
+    for (const args of [{ ticketId: 1, apiToken: 'abc-123' }, { ticketId: 1, email: 'a@b.c', apiToken: 'abc-123' }, { ticketId: 1, baseUrl: 'http://evil.test' }]) {
+      const answer = await callToolForModel('zendesk_get_ticket', args, credentials);
+      expect(answer.isError).toBe(true);
+      const sent = Object.keys(args).filter((name) => name !== 'ticketId');
+      expect(answer.text).toContain(`What to do: Call again without ${sent.join(', ')}`);
+      for (const name of sent) expect(answer.text).toContain(`Param to remove: ${name}`);
+      expect(answer.text).not.toMatch(/tell the user|misconfigured|Param to change/i);
+      expect(answer.text).not.toContain('abc-123');
+      expect(answer.text.match(/What to do:/g)).toHaveLength(1);
+    }
+  });
+
+  it('says where malformed JSON arguments break, without repeating them', async () => {
+    const result = await executeModelCall('zendesk_get_ticket', '{"ticketId": 1, "note": tok_SECRET_42', credentials);
+    expect(result).toMatchObject({ success: false, error: { code: 'invalid_input' } });
+    const message = !result.success ? result.error.message : '';
+    expect(message).toMatch(/not valid JSON \(unexpected character at line 1, column 25\)/);
+    expect(message).not.toMatch(/tok|SECRET|42/);
   });
 
   it('callToolForModel gives the text for the model in one step', async () => {

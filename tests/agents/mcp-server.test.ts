@@ -4,7 +4,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { modelParamsSchema, toolAnnotations } from '../../agents/llm-tools';
 import { createMcpServer, type McpServerOptions } from '../../agents/mcp-server';
-import { allTools } from '../../tools';
+import { DEFAULT_TOOLSETS, toolsetNames } from '../../agents/toolsets';
+import { allTools } from '../../catalog';
 import { credentials, expectValidOutput, forbidNetwork, NO_RETRY, resetNock, unmatchedRequests, zendesk } from '../helpers';
 
 async function connect(options: Partial<McpServerOptions> = {}) {
@@ -29,16 +30,32 @@ afterEach(() => {
 });
 
 describe('MCP server (in-process)', () => {
-  it('lists every registry tool with its LLM input schema, object output schema and annotations', async () => {
-    const { tools } = await session.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(allTools.map((t) => t.id));
-    for (const tool of tools) {
-      expect(tool.inputSchema).toEqual(modelParamsSchema(tool.name));
-      expect(tool.outputSchema?.type).toBe('object');
-      expect(tool.annotations).toEqual(toolAnnotations(tool.name));
-      expect(tool.title).toBe(allTools.find((t) => t.id === tool.name)!.name);
+  it('with toolsets "all", lists every registry tool with its LLM input schema, object output schema and annotations', async () => {
+    const all = await connect({ toolsets: 'all' });
+    try {
+      const { tools } = await all.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(allTools.map((t) => t.id));
+      for (const tool of tools) {
+        expect(tool.inputSchema).toEqual(modelParamsSchema(tool.name));
+        expect(tool.outputSchema?.type).toBe('object');
+        expect(tool.annotations).toEqual(toolAnnotations(tool.name));
+        expect(tool.title).toBe(allTools.find((t) => t.id === tool.name)!.name);
+      }
+      expect(all.client.getInstructions()).toMatch(/compact JSON/);
+    } finally {
+      await all.close();
     }
-    expect(session.client.getInstructions()).toMatch(/compact JSON/);
+  });
+
+  it('by default lists the tools of the default toolsets only, and says which others exist', async () => {
+    const { tools } = await session.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => DEFAULT_TOOLSETS.includes(t.resource)).map((t) => t.id));
+    const others = toolsetNames().filter((name) => !DEFAULT_TOOLSETS.includes(name));
+    for (const name of others) expect(session.client.getInstructions()).toContain(name);
+    const outside = allTools.find((t) => !DEFAULT_TOOLSETS.includes(t.resource))!;
+    const refused = await session.client.callTool({ name: outside.id, arguments: {} });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toContain(`${outside.id} belongs to the ${outside.resource} toolset, which this server does not offer`);
   });
 
   it('answers a read with structuredContent (checked by the client against outputSchema) and a compact text', async () => {
@@ -82,6 +99,19 @@ describe('MCP server (in-process)', () => {
     expect(after.isError).toBeFalsy();
   });
 
+  it('tells a model that passed a credential one thing: call again without it', async () => {
+    const before = unmatchedRequests();
+    const result = await session.client.callTool({ name: 'zendesk_get_ticket', arguments: { ticketId: 12, apiToken: 'model-made-up-token' } });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('Param to remove: apiToken');
+    expect(text).toContain('What to do: Call again without apiToken: the server already has the Zendesk credentials.');
+    expect(text.match(/What to do:/g)).toHaveLength(1);
+    expect(text).not.toMatch(/tell the user|misconfigured|leave .* out/i);
+    expect(text).not.toContain('model-made-up-token');
+    expect(unmatchedRequests()).toBe(before);
+  });
+
   it('says how long to wait when rate limited', async () => {
     // Own credentials: the account pacer then holds only this account back after the 429.
     const other = await connect({ credentials: { ...credentials, apiToken: 'another-token-456' } });
@@ -103,17 +133,18 @@ describe('MCP server (in-process)', () => {
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/^Error \[/);
       const again = await odd.client.listTools();
-      expect(again.tools.length).toBe(allTools.length);
+      expect(again.tools.length).toBe(allTools.filter((t) => DEFAULT_TOOLSETS.includes(t.resource)).length);
     } finally {
       await odd.close();
     }
   });
 
   it('read-only: lists only read-only tools and refuses the others', async () => {
-    const ro = await connect({ readOnly: true });
+    const ro = await connect({ readOnly: true, toolsets: 'all' });
     try {
       const { tools } = await ro.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnly).map((t) => t.id));
+      // The read-only tools, and the raw request, which the executor lets run only its GETs here.
+      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnly || t.readOnlyFor).map((t) => t.id));
       expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
       const refused = await ro.client.callTool({ name: 'zendesk_delete_ticket', arguments: { ticketId: 1 } });
       expect(refused.isError).toBe(true);

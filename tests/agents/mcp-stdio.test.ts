@@ -1,28 +1,27 @@
 /**
  * The MCP server as a child process over stdio, driven by the SDK's own Client: `zendesk-blocks mcp
- * --sandbox` (the CLI entry, or agents/mcp-main.ts while the CLI is absent), `--read-only`, credentials
+ * --sandbox` (the CLI entry), `--read-only`, credentials
  * from the environment (an OAuth access token against an in-process sandbox), and the exit code 2
  * on missing credentials.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { modelParamsSchema } from '../../agents/llm-tools';
-import { executeTool } from '../../lib/executor';
+import { toolsetNames } from '../../agents/toolsets';
+import { allTools, executeTool } from '../../catalog';
+import { offeredReadOnly } from '../../lib/executor';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { allTools } from '../../tools';
-import { validatorFor } from '../../lib/schemas';
+import { validatorFor } from '../schema-files';
 
 jest.setTimeout(30_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(ROOT, 'cli', 'index.ts');
-const MAIN = path.join(ROOT, 'agents', 'mcp-main.ts');
-/** `zendesk-blocks mcp ...` through the CLI entry when it exists, else the standalone entry. */
-const mcpArgs = (...flags: string[]) => (fs.existsSync(CLI) ? [CLI, 'mcp', ...flags] : [MAIN, ...flags]);
+/** `zendesk-blocks mcp ...` through the CLI entry. */
+const mcpArgs = (...flags: string[]) => [CLI, 'mcp', ...flags];
 
 const textOf = (result: any) => (result.content as { text: string }[]).map((c) => c.text).join('\n');
 
@@ -44,7 +43,7 @@ async function startServer(args: string[], env: Record<string, string> = {}): Pr
 describe('zendesk-blocks mcp --sandbox (child process over stdio)', () => {
   let session: Session;
   beforeAll(async () => {
-    session = await startServer(mcpArgs('--sandbox'));
+    session = await startServer(mcpArgs('--sandbox', '--toolsets', 'all'));
   });
   afterAll(() => session?.close());
 
@@ -92,16 +91,21 @@ describe('zendesk-blocks mcp --sandbox (child process over stdio)', () => {
 
     const after = await session.client.callTool({ name: 'zendesk_get_current_user', arguments: {} });
     expect(after.isError).toBeFalsy();
-    expect(session.stderr()).toMatch(/serving \d+ tools on stdio/);
+    expect(session.stderr()).toMatch(new RegExp(`serving ${allTools.length} tools \\(${toolsetNames().join(', ')}\\) on stdio`));
   });
 });
 
 describe('mcp --sandbox --read-only', () => {
   it('lists only the read-only tools and refuses writes', async () => {
-    const session = await startServer([MAIN, '--sandbox', '--read-only']);
+    const session = await startServer(mcpArgs('--sandbox', '--read-only', '--toolsets', 'all'));
     try {
       const { tools } = await session.client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnly).map((t) => t.id));
+      // The read-only tools, and the raw request, which runs only its GETs there.
+      expect(tools.map((t) => t.name)).toEqual(allTools.filter(offeredReadOnly).map((t) => t.id));
+      expect(tools.map((t) => t.name)).toContain('zendesk_api_request');
+      const write = await session.client.callTool({ name: 'zendesk_api_request', arguments: { method: 'DELETE', path: 'tickets/1' } });
+      expect(write.isError).toBe(true);
+      expect(textOf(write)).toContain('read-only');
       const refused = await session.client.callTool({ name: 'zendesk_create_ticket', arguments: { description: 'x' } });
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toContain('read-only');
@@ -131,8 +135,11 @@ describe('mcp with credentials from the environment', () => {
       ZENDESK_SUBDOMAIN: sandbox.credentials.subdomain,
       ZENDESK_ACCESS_TOKEN: sandbox.credentials.accessToken,
       ZENDESK_BASE_URL: sandbox.baseUrl,
+      ZENDESK_MCP_TOOLSETS: 'users,tickets',
     });
     try {
+      const { tools } = await session.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.resource === 'tickets' || t.resource === 'users').map((t) => t.id));
       const me = await session.client.callTool({ name: 'zendesk_get_current_user', arguments: {} });
       expect(me.isError).toBeFalsy();
       expect((me.structuredContent as any).user.id).toEqual(expect.any(Number));

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { toModelResult } from '../../agents/llm-result';
 import { executeModelCall } from '../../agents/model-call';
 import { credentialsFromEnv, McpStartupError } from '../../agents/mcp-stdio';
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { NO_RETRY, ORIGIN, useNock } from '../helpers';
 
 const ACCESS_TOKEN = 'oauth-access-token-9f8e7d';

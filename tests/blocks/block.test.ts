@@ -7,11 +7,11 @@ import {
   zendeskBlock,
   zendeskBlockManifest,
 } from '../../blocks/zendesk';
-import { planParamFields } from '../../blocks/fields';
+import { planParamFields, resourceTitle } from '../../blocks/fields';
 import type { BlockConfig, SubBlockConfig } from '../../blocks/types';
 import * as pkg from '../../index';
 import { defineTool, READ_ONLY, UPDATES } from '../../tools/define';
-import { allTools, toolIds, zendeskTools } from '../../tools';
+import { allTools, toolIds, zendeskTools } from '../../catalog';
 import { out } from '../../tools/outputs';
 import { credentialParams, param } from '../../tools/params';
 import type { AnyToolDefinition, ParamMap, ResourceName } from '../../tools/types';
@@ -42,7 +42,7 @@ describe('the block over the registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const option of operation.options!) {
       const tool = zendeskTools[option.id];
-      expect({ id: option.id, label: option.label, group: option.group?.toLowerCase() }).toEqual({ id: tool.id, label: tool.name, group: tool.resource });
+      expect({ id: option.id, label: option.label, group: option.group }).toEqual({ id: tool.id, label: tool.name, group: resourceTitle(tool.resource) });
     }
     // Grouped: each resource's operations are next to each other.
     const groups = operation.options!.map((o) => o.group);
@@ -147,13 +147,21 @@ describe('the checks can fail', () => {
 describe('field-naming decisions on the registry', () => {
   const paramOf = (id: string) => field(id).param;
 
-  it('keeps one field for a param with one meaning: status, priority, ticketId, organizationId, role, paging', () => {
-    for (const name of ['status', 'priority', 'ticketId', 'organizationId', 'role', 'perPage', 'pageAfter', 'page']) {
+  it('keeps one field for a param with one meaning: priority, ticketId, organizationId, role, paging', () => {
+    for (const name of ['priority', 'ticketId', 'organizationId', 'role', 'perPage', 'pageAfter', 'page']) {
       const fields = zendeskBlock.subBlocks.filter((f) => f.param === name);
       expect({ name, fields: fields.map((f) => f.id) }).toEqual({ name, fields: [name] });
       const takers = allTools.filter((t) => name in t.params).map((t) => t.id);
       expect({ name, shown: shownFor(name).sort() }).toEqual({ name, shown: takers.sort() });
     }
+  });
+
+  it('gives the ticket status one field and a sharing agreement\'s status (other values) its own', () => {
+    expect(zendeskBlock.subBlocks.filter((f) => f.param === 'status').map((f) => f.id)).toEqual(['status', 'sharingAgreementStatus']);
+    const ticketTakers = allTools.filter((t) => 'status' in t.params && t.resource !== 'sharing_agreements').map((t) => t.id);
+    expect(shownFor('status').sort()).toEqual(ticketTakers.sort());
+    expect(shownFor('sharingAgreementStatus')).toEqual(['zendesk_update_sharing_agreement']);
+    expect(field('sharingAgreementStatus').options!.map((o) => o.id)).toEqual(['accepted', 'declined', 'pending', 'inactive']);
   });
 
   it('makes status required nowhere and ticketId everywhere it shows; organizationId only where the organization is the target', () => {
@@ -168,17 +176,17 @@ describe('field-naming decisions on the registry', () => {
   it('splits tags: set on tickets, added by the bulk update, and the user and organization tags', () => {
     expect(shownFor('ticketTags')).toEqual(['zendesk_create_ticket', 'zendesk_update_ticket']);
     expect(shownFor('ticketTagsToAdd')).toEqual(['zendesk_update_tickets_bulk']);
-    expect(shownFor('userTags')).toEqual(['zendesk_create_user', 'zendesk_update_user']);
+    expect(shownFor('userTags')).toEqual(['zendesk_create_user', 'zendesk_update_user', 'zendesk_create_or_update_user']);
     expect(shownFor('organizationTags')).toEqual(['zendesk_create_organization', 'zendesk_update_organization']);
     for (const id of ['ticketTags', 'ticketTagsToAdd', 'userTags', 'organizationTags']) expect(paramOf(id)).toBe('tags');
   });
 
   it('splits name: a user, an organization, and the start of an organization name', () => {
-    expect(shownFor('userName')).toEqual(['zendesk_create_user', 'zendesk_update_user']);
+    expect(shownFor('userName')).toEqual(['zendesk_create_user', 'zendesk_update_user', 'zendesk_create_or_update_user', 'zendesk_request_user_create']);
     expect(shownFor('organizationName')).toEqual(['zendesk_create_organization', 'zendesk_update_organization']);
     expect(shownFor('organizationNamePrefix')).toEqual(['zendesk_autocomplete_organizations']);
     expect(field('organizationNamePrefix').required).toBe(true);
-    expect(field('userName').required).toEqual({ field: 'operation', value: ['zendesk_create_user'] });
+    expect(field('userName').required).toEqual({ field: 'operation', value: ['zendesk_create_user', 'zendesk_request_user_create'] });
     expect(field('organizationName').required).toEqual({ field: 'operation', value: ['zendesk_create_organization'] });
   });
 
@@ -187,7 +195,7 @@ describe('field-naming decisions on the registry', () => {
     expect(field('ticketCustomFields').placeholder).not.toEqual(field('userCustomFields').placeholder);
     expect(shownFor('userQuery')).toEqual(['zendesk_search_users']);
     expect(shownFor('searchQuery')).toEqual(['zendesk_search', 'zendesk_search_count']);
-    expect(shownFor('userEmail')).toEqual(['zendesk_create_user']);
+    expect(shownFor('userEmail')).toEqual(['zendesk_create_user', 'zendesk_create_or_update_user', 'zendesk_request_user_create', 'zendesk_offboard_user']);
     expect(shownFor('userEmailToAdd')).toEqual(['zendesk_update_user']);
     expect(paramOf('userEmailToAdd')).toBe('userEmail');
   });
@@ -234,8 +242,13 @@ describe('derivation from any registry', () => {
     expect(block.tools.config.params({ operation: 'a_other', level: 'x' })).toEqual({});
   });
 
-  it('splits a name whose allowed values differ, and maps each field back', () => {
-    const tools = [tool('b_one', 'tickets', { level: param.choice(['x', 'y'], 'Level.') }), tool('b_two', 'tickets', { level: param.choice(['p', 'q'], 'Other level.') })];
+  it('gives a param whose allowed values differ its own field, and maps each field back', () => {
+    const tools = [
+      tool('b_one', 'tickets', { level: param.choice(['x', 'y'], 'Level.') }),
+      tool('b_two', 'tickets', { level: param.choice(['p', 'q'], 'Other level.', { field: 'level2' }) }),
+    ];
+    // Ids are given, never derived: without its own field, the second `level` is a definition error.
+    expect(() => buildZendeskBlock([tools[0], tool('b_two', 'tickets', { level: param.choice(['p', 'q'], 'Other level.') })])).toThrow(/"level".*b_one \/ b_two/);
     const block = buildZendeskBlock(tools);
     const levels = block.subBlocks.filter((f) => f.param === 'level');
     expect(levels.map((f) => [f.id, f.options!.map((o) => o.id)])).toEqual([['level', ['x', 'y']], ['level2', ['p', 'q']]]);
@@ -243,12 +256,16 @@ describe('derivation from any registry', () => {
     for (const t of tools) expect(operationProblems(block, t)).toEqual([]);
   });
 
-  it('splits by resource, lookups and additions; keeps ids and identical definitions shared', () => {
+  it('gives each meaning of a name its own field by resource, lookup and addition; shares ids and identical definitions', () => {
     const tools = [
-      tool('c_user', 'users', { name: param.text('Name of the user.'), ownerId: param.numericId('Owner.'), tags: param.stringList('Tags; they replace the current tags.') }),
-      tool('c_org', 'organizations', { name: param.text('Name of the organization.'), ownerId: param.numericId('Owner of the organization.') }),
-      tool('c_find', 'organizations', { name: param.text('The beginning of the name.', { required: true }) }, { hints: READ_ONLY }),
-      tool('c_bulk', 'users', { tags: param.stringList('Tags to add (existing tags are kept).') }),
+      tool('c_user', 'users', {
+        name: param.text('Name of the user.', { field: 'userName' }),
+        ownerId: param.numericId('Owner.'),
+        tags: param.stringList('Tags; they replace the current tags.'),
+      }),
+      tool('c_org', 'organizations', { name: param.text('Name of the organization.', { field: 'organizationName' }), ownerId: param.numericId('Owner of the organization.') }),
+      tool('c_find', 'organizations', { name: param.text('The beginning of the name.', { required: true, field: 'organizationNamePrefix' }) }, { hints: READ_ONLY }),
+      tool('c_bulk', 'users', { tags: param.stringList('Tags to add (existing tags are kept).', { field: 'tagsToAdd' }) }),
     ];
     const block = buildZendeskBlock(tools);
     const byParam = (name: string) => block.subBlocks.filter((f) => f.param === name).map((f) => [f.id, f.condition?.value]);
@@ -264,8 +281,8 @@ describe('derivation from any registry', () => {
     expect(() => buildZendeskBlock([tool('d_one', 'tickets', { operation: param.text('Oops.') })])).toThrow(/"operation".*taken by the block itself/);
     expect(() =>
       planParamFields([
-        tool('d_user', 'users', { name: param.text('User name.'), userName: param.text('Login.') }),
-        tool('d_org', 'organizations', { name: param.text('Organization name.') }),
+        tool('d_user', 'users', { name: param.text('User name.', { field: 'userName' }), userName: param.text('Login.') }),
+        tool('d_org', 'organizations', { name: param.text('Organization name.', { field: 'organizationName' }) }),
       ]),
     ).toThrow(/"userName"/);
   });

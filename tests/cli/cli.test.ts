@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { allTools } from '../../tools';
+import { allTools } from '../../catalog';
 import { cli } from './run-cli';
 
 let sandbox: Sandbox;
@@ -99,7 +99,7 @@ describe('run', () => {
       [['run', 'get_ticket', '--tikcet-id', '1'], /Unknown option --tikcet-id.*Did you mean --ticket-id/],
       [['run', 'get_ticket', '--params', '{bad json'], /--params is not valid JSON/],
       [['run', 'get_ticket', 'stray'], /Unexpected argument "stray"/],
-      [['run', 'get_ticket'], /ticketId is required/],
+      [['run', 'get_ticket'], /--ticket-id is required/],
       [['run'], /missing required argument 'operation'/],
       [['frobnicate'], /unknown command 'frobnicate'/],
     ];
@@ -123,6 +123,99 @@ describe('run', () => {
     expect(help.stdout).toContain('Exit codes');
     expect(me.code).toBe(0);
     expect(json(me.stdout).output.user.role).toBe('admin');
+  });
+});
+
+describe('run: secrets in malformed JSON never reach the terminal', () => {
+  const SECRET = 'tok_SECRET_7f3a9c';
+  it('--params, JSON on stdin, a JSON param flag and a JSON string inside --params: the position only', async () => {
+    const cases: { args: string[]; input?: string; message: RegExp }[] = [
+      { args: ['run', 'get_ticket', '--params', `{"ticketId": 1, "apiToken": ${SECRET}}`], message: /--params is not valid JSON: unexpected character at line 1, column 29\.$/m },
+      { args: ['run', 'get_ticket', '--params', `{"ticketId": 1,\n "note": "${SECRET}`], message: /--params is not valid JSON: unterminated string at line 2, column 10\.$/m },
+      { args: ['run', 'get_ticket'], input: `{"apiToken": "${SECRET}" "x": 1}`, message: /The JSON on stdin is not valid JSON: expected a comma at line 1, column 34\.$/m },
+      { args: ['run', 'update_ticket', '--ticket-id', '7', '--custom-fields', `{"id": ${SECRET}}`], message: /--custom-fields is not valid JSON: unexpected character at line 1, column 8\.$/m },
+      { args: ['run', 'update_ticket', '--params', JSON.stringify({ ticketId: 7, customFields: `[{"id": 1, "value": ${SECRET}}]` })], message: /--custom-fields is not valid JSON: unexpected character at line 1, column 21\.$/m },
+    ];
+    const results = await Promise.all(cases.map(({ args, input }) => cli([...args, ...connection], { input })));
+    results.forEach(({ code, stdout, stderr }, i) => {
+      expect({ case: i, code }).toEqual({ case: i, code: 2 });
+      expect(stderr).toMatch(cases[i].message);
+      for (const part of [SECRET, 'SECRET', '7f3a9c']) {
+        expect(stdout).not.toContain(part);
+        expect(stderr).not.toContain(part);
+      }
+    });
+  });
+});
+
+describe('run <operation> --help', () => {
+  it("shows that operation's flags, formats, allowed values, defaults and an example (exit 0)", async () => {
+    const [tickets, update, generic, unknown] = await Promise.all([
+      cli(['run', 'get_tickets', '--help']),
+      cli(['run', 'zendesk_update_ticket', '-h']),
+      cli(['run', '--help']),
+      cli(['run', 'get_tikets', '--help']),
+    ]);
+    expect([tickets.code, update.code, generic.code, unknown.code]).toEqual([0, 0, 0, 0]);
+    expect(tickets.stdout).toMatch(/^Usage: zendesk-blocks run get_tickets /);
+    expect(tickets.stdout).toMatch(/--status\s+choice\s+optional/);
+    expect(tickets.stdout).toContain('allowed: new, open, pending, hold, solved, closed');
+    expect(tickets.stdout).toMatch(/--per-page\s+integer\s+optional.*\n\s+default: 100; range: 1\.\.100/);
+    expect(tickets.stdout).toMatch(/--assignee-id\s+numeric id/);
+    expect(tickets.stdout).toContain('Example:\n  zendesk-blocks run get_tickets');
+    expect(tickets.stdout).toMatch(/Options of every run.*--params <json>.*--wait/s);
+    expect(tickets.stdout).not.toContain('Params are flags named like'); // the generic text is for `run --help`
+    expect(update.stdout).toMatch(/--ticket-id\s+numeric id\s+required/);
+    expect(update.stdout).toContain('zendesk-blocks run update_ticket --ticket-id 12345');
+    for (const text of [generic.stdout, unknown.stdout]) {
+      expect(text).toMatch(/^Usage: zendesk-blocks run \[options\] <operation>/);
+      expect(text).toContain('Params are flags named like');
+    }
+  });
+});
+
+describe('run: errors name params as the flags the user types', () => {
+  it('rewrites param names in invalid_input messages, whole words only and never inside a value the user typed', async () => {
+    const [missing, choice, quoted, several] = await Promise.all([
+      cli(['run', 'get_ticket', ...connection]),
+      cli(['run', 'get_tickets', '--status', 'opened', '--assignee-id', '5', ...connection]),
+      cli(['run', 'get_tickets', '--status', 'assigneeId', ...connection]),
+      cli(['run', 'update_ticket', '--ticket-id', 'abc', '--priority', 'extreme', ...connection]),
+    ]);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toContain('error: --ticket-id is required');
+    expect(json(missing.stdout).error).toMatchObject({ code: 'invalid_input', param: 'ticketId', message: expect.stringMatching(/^--ticket-id is required/) });
+    expect(choice.stderr).toMatch(/error: --status must be one of: new, open, pending, hold, solved, closed; got opened/);
+    // A value that happens to be a param name is shown as typed.
+    expect(quoted.stderr).toContain('got assigneeId');
+    expect(quoted.stderr).toMatch(/error: --status must be one of/);
+    const error = json(several.stdout).error;
+    expect(several.code).toBe(2);
+    expect(error.message).toMatch(/--ticket-id .*--priority /s);
+    expect(error.message).not.toMatch(/(?<![\w-])(ticketId|priority)(?![\w-])/);
+    for (const problem of error.details?.problems ?? []) expect(problem.message).toMatch(/^--(ticket-id|priority) /);
+  });
+});
+
+describe('--base-url / ZENDESK_BASE_URL', () => {
+  it('takes the API base or just the origin (/api/v2 is added)', async () => {
+    const origin = new URL(sandbox.baseUrl).origin;
+    const rest = connection.slice(2);
+    const [base, bare, fromEnv] = await Promise.all([
+      cli(['run', 'get_ticket', '--ticket-id', '3', '--base-url', sandbox.baseUrl, ...rest]),
+      cli(['run', 'get_ticket', '--ticket-id', '3', '--base-url', `${origin}/`, ...rest]),
+      cli(['run', 'get_ticket', '--ticket-id', '3', ...rest], { env: { ZENDESK_BASE_URL: origin } }),
+    ]);
+    for (const result of [base, bare, fromEnv]) {
+      expect(result.code).toBe(0);
+      expect(json(result.stdout).output.ticket.id).toBe(3);
+    }
+  });
+
+  it('with a base URL and no credentials, says which variables the sandbox prints', async () => {
+    const { code, stderr } = await cli(['run', 'get_ticket', '--ticket-id', '3'], { env: { ZENDESK_BASE_URL: sandbox.baseUrl } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ZENDESK_BASE_URL, ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN');
   });
 });
 
@@ -187,6 +280,21 @@ describe('triage', () => {
       if (outcome === 'updated') expect(sandbox.state.tickets.get(Number(id))!.status).toBe('open');
       else expect(reason).toMatch(/beyond maxTickets|already/);
     }
+  });
+
+  it('--set group=<name> assigns the group of that exact name; an unknown name exits 2 before any search', async () => {
+    const technical = [...sandbox.state.groups.map.values()].find((g) => g.name === 'Technical')!.id;
+    const { code, stdout } = await cli(['triage', '--query', 'status<solved tags:refund', '--set', 'group=Technical', '--json', ...connection]);
+    expect(code).toBe(0);
+    const report = json(stdout);
+    expect(report.updated).toBeGreaterThan(0);
+    for (const t of report.tickets) if (t.outcome === 'updated') expect(sandbox.state.tickets.get(t.id)!.group_id).toBe(technical);
+
+    const searches = sandbox.stats.requests['GET /search/export'] ?? 0;
+    const unknown = await cli(['triage', '--query', 'status<solved', '--set', 'group=Nobody Here', ...connection]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/No assignable group is named "Nobody Here"; groups include "Support"/);
+    expect(sandbox.stats.requests['GET /search/export'] ?? 0).toBe(searches);
   });
 
   it('exits 2 for a bad query, a bad --set, or no change; 1 when the search fails', async () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DOCS_FILE, renderToolDocs } from '../../scripts/generate-docs';
-import { allTools } from '../../tools';
+import { allTools } from '../../catalog';
 import { out } from '../../tools/outputs';
 import { param } from '../../tools/params';
 import type { AnyToolDefinition } from '../../tools/types';

@@ -8,7 +8,7 @@ import { DEFAULT_PACING } from '../../lib/pacer';
 import { DEFAULT_RETRY_POLICY } from '../../lib/retry';
 import { DEFAULT_TIMEOUT_MS } from '../../lib/connection';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
-import { allTools } from '../../tools';
+import { allTools } from '../../catalog';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -19,13 +19,13 @@ function allOptionFlags(command: Command): string[] {
   return [...own, '--help', '--version', ...command.commands.flatMap(allOptionFlags)];
 }
 
-describe('docs/cli.md and docs/triage.md', () => {
+describe('docs/cli.md, docs/triage.md and docs/offboarding.md', () => {
   const flags = new Set(allOptionFlags(createProgram()));
   // `run` takes every tool param as a flag, kebab-case, and `--no-<param>` for booleans.
   for (const tool of allTools) for (const name of Object.keys(tool.params)) flags.add(`--${kebab(name)}`).add(`--no-${kebab(name)}`);
   const demoSource = read('cli/demo.ts');
 
-  it.each(['docs/cli.md', 'docs/triage.md', 'docs/agents.md', 'README.md'])('%s names only flags that exist', (file) => {
+  it.each(['docs/cli.md', 'docs/triage.md', 'docs/offboarding.md', 'docs/agents.md', 'README.md'])('%s names only flags that exist', (file) => {
     const named = [...new Set(read(file).match(/(?<![\w-])--[a-z][a-z-]*/g) ?? [])];
     const unknown = named.filter((flag) => !flags.has(flag) && !demoSource.includes(`'${flag}`) && !demoSource.includes(`"${flag}`));
     expect(unknown).toEqual([]);

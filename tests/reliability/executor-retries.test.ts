@@ -1,6 +1,6 @@
 /** The executor's retry decisions for each kind of request, end to end with nock. */
 import nock from 'nock';
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import nodeFetch from 'node-fetch';
 import { AccountPacer } from '../../lib/pacer';
 import type { FetchLike } from '../../lib/transport';
@@ -45,6 +45,23 @@ describe('retries', () => {
     const result = await executeTool('zendesk_merge_tickets', { ...credentials, targetTicketId: '1', sourceTicketIds: '2' }, { ...fast, fetch: failingFetch('ECONNREFUSED', 1, calls) });
     expect(result.success).toBe(true);
     expect(calls.count).toBe(2);
+  });
+
+  it('retries a temporary DNS failure (EAI_AGAIN) like a refused connection: the request never left', async () => {
+    const calls = { count: 0 };
+    zendesk().get('/api/v2/tickets/1').reply(200, ticket);
+    const lines: string[] = [];
+    const result = await executeTool('zendesk_get_ticket', { ...credentials, ticketId: '1' }, { ...fast, fetch: failingFetch('EAI_AGAIN', 2, calls), log: (l) => lines.push(l) });
+    expect(result.success).toBe(true);
+    expect(calls.count).toBe(3);
+    expect(lines[0]).toMatch(/^GET \/tickets\/1: EAI_AGAIN: .*; retry 2 in \d+ ms$/);
+  });
+
+  it('fails at once on an unknown host (ENOTFOUND): "host not found: check the subdomain", never retried', async () => {
+    const calls = { count: 0 };
+    const result = await executeTool('zendesk_get_ticket', { ...credentials, subdomain: 'acmee', ticketId: '1' }, { ...fast, fetch: failingFetch('ENOTFOUND', 6, calls) });
+    expect(result).toMatchObject({ success: false, error: { code: 'network_error', message: 'GET /tickets/1 failed: host not found (acmee.zendesk.com): check the subdomain.' } });
+    expect(calls.count).toBe(1);
   });
 
   it('honours Retry-After after a 429', async () => {

@@ -1,6 +1,7 @@
 /** Full pagination: stops at the end, at maxItems or at the search window, and never hides an error. */
 import nock from 'nock';
-import { executeTool, iteratePages, ZendeskToolError } from '../../lib/executor';
+import { executeTool, iteratePages } from '../../catalog';
+import { ZendeskToolError } from '../../lib/executor';
 import { credentials, forbidNetwork, resetNock, zendesk } from '../helpers';
 
 const users = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i, name: `User ${from + i}` }));

@@ -1,4 +1,4 @@
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from '../../lib/retry';
+import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryPolicy } from '../../lib/retry';
 
 const policy: RetryPolicy = { maxAttempts: 4, maxWaitMs: 10_000, baseDelayMs: 100, maxDelayMs: 2_000 };
 const response = (status: number, headers: Record<string, string> = {}) => ({ response: { status, headers, body: undefined } });
@@ -20,6 +20,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter('-5')).toBeUndefined(); // not a delay: a negative number is neither form
+  });
+  it('clamps what it reads to 15 minutes, and takes a value that is not a finite number as no value', () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(900_000);
+    expect(parseRetryAfter('900')).toBe(900_000);
+    expect(parseRetryAfter('99999999')).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT', Date.parse('2026-11-24T10:00:00Z'))).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('9'.repeat(400))).toBeUndefined();
+    expect(parseRetryAfter('Infinity')).toBeUndefined();
+    expect(parseRetryAfter('NaN')).toBeUndefined();
   });
 });
 
@@ -56,8 +65,10 @@ describe('decideRetry', () => {
     expect(decide({ failure: 'timeout' }, false)).toEqual({ retry: false, reason: 'unsafe' });
   });
 
-  it('never retries a cancelled call or a client error', () => {
+  it('never retries a cancelled call, an unknown host, an answer past the size cap or a client error', () => {
     expect(decide({ failure: 'aborted' }, true)).toEqual({ retry: false, reason: 'final' });
+    expect(decide({ failure: 'unknown_host' }, true)).toEqual({ retry: false, reason: 'final' });
+    expect(decide({ failure: 'too_large' }, true)).toEqual({ retry: false, reason: 'final' });
     for (const status of [400, 401, 403, 404, 409, 422]) expect(decide(response(status), true)).toEqual({ retry: false, reason: 'final' });
   });
 

@@ -42,6 +42,57 @@ describe('auth', () => {
   });
 });
 
+describe('credentials chosen at start', () => {
+  const basic = (email: string, token: string) => `Basic ${Buffer.from(`${email}/token:${token}`).toString('base64')}`;
+  const status = async (sb: Sandbox, authorization: string) =>
+    (await fetch(`${sb.baseUrl}/users/me.json`, { headers: { Authorization: authorization } })).status;
+
+  test('no options: the documented defaults are accepted', async () => {
+    const sb = await sandbox();
+    expect(sb.credentials).toEqual({
+      subdomain: 'sandbox', email: 'admin@sandbox.zendesk.test', apiToken: 'sandbox-api-token', accessToken: 'sandbox-access-token',
+    });
+    expect(await status(sb, 'Bearer sandbox-access-token')).toBe(200);
+    expect(await status(sb, basic('admin@sandbox.zendesk.test', 'sandbox-api-token'))).toBe(200);
+  });
+
+  test('a token without an access token: the default access token is refused, a random one is exposed', async () => {
+    const sb = await sandbox({ token: 'my-own-token' });
+    expect(await status(sb, basic(sb.credentials.email, 'my-own-token'))).toBe(200);
+    expect(await status(sb, 'Bearer sandbox-access-token')).toBe(401);
+    expect(await status(sb, basic(sb.credentials.email, 'sandbox-api-token'))).toBe(401);
+    expect(sb.credentials.apiToken).toBe('my-own-token');
+    expect(sb.credentials.accessToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(await status(sb, `Bearer ${sb.credentials.accessToken}`)).toBe(200);
+    const other = await sandbox({ token: 'my-own-token' });
+    expect(other.credentials.accessToken).not.toBe(sb.credentials.accessToken);
+    expect(await status(other, `Bearer ${sb.credentials.accessToken}`)).toBe(401);
+  });
+
+  test('an access token without a token: the default API token is refused, a random one is exposed', async () => {
+    const sb = await sandbox({ accessToken: 'my-oauth-token' });
+    expect(await status(sb, 'Bearer my-oauth-token')).toBe(200);
+    expect(await status(sb, 'Bearer sandbox-access-token')).toBe(401);
+    expect(await status(sb, basic(sb.credentials.email, 'sandbox-api-token'))).toBe(401);
+    expect(sb.credentials.apiToken).toMatch(/^[0-9a-f]{40}$/);
+    expect(await status(sb, basic(sb.credentials.email, sb.credentials.apiToken))).toBe(200);
+  });
+
+  test('both given: exactly those two are accepted', async () => {
+    const sb = await sandbox({ token: 't-1', accessToken: 'a-1', email: 'owner@example.org' });
+    expect(sb.credentials).toMatchObject({ email: 'owner@example.org', apiToken: 't-1', accessToken: 'a-1' });
+    expect(await status(sb, basic('owner@example.org', 't-1'))).toBe(200);
+    expect(await status(sb, 'Bearer a-1')).toBe(200);
+    expect(await status(sb, 'Bearer sandbox-access-token')).toBe(401);
+    expect(await status(sb, basic('owner@example.org', 'sandbox-api-token'))).toBe(401);
+  });
+
+  test('an empty token is refused at start (it would accept an empty credential)', async () => {
+    await expect(startSandbox({ token: '' })).rejects.toThrow('token must be a non-empty string');
+    await expect(startSandbox({ accessToken: '' })).rejects.toThrow('accessToken must be a non-empty string');
+  });
+});
+
 describe('rate limiting', () => {
   test('headers on every response; ticket lists add ratelimit-*', async () => {
     const sb = await sandbox({ rateLimit: 600 });

@@ -2,67 +2,13 @@
  * Every sandbox endpoint's real HTTP answers, validated against the response schema Zendesk's
  * OpenAPI file declares for that path, method and status.
  */
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
-import YAML from 'yaml';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { api, get, waitForJob } from './helpers';
-
-const OAS_PATH = `${__dirname}/../../../shared/reference/zendesk-support-oas.yaml`;
-
-type Json = Record<string, any>;
-
-/** OAS 3.0 `nullable: true` also admits null in an `enum`; ajv wants it listed. */
-function fixNullableEnums(node: unknown): void {
-  if (Array.isArray(node)) node.forEach(fixNullableEnums);
-  else if (node && typeof node === 'object') {
-    const o = node as Json;
-    if (o.nullable === true && Array.isArray(o.enum) && !o.enum.includes(null)) o.enum = [...o.enum, null];
-    Object.values(o).forEach(fixNullableEnums);
-  }
-}
-
-let doc: Json;
-let ajv: Ajv;
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(path: string, method: string, status: number): ValidateFunction {
-  const key = `${method} ${path} ${status}`;
-  let v = validators.get(key);
-  if (!v) {
-    const op = doc.paths[path]?.[method];
-    if (!op) throw new Error(`OAS has no ${method.toUpperCase()} ${path}`);
-    const schema = op.responses?.[String(status)]?.content?.['application/json']?.schema;
-    if (!schema) throw new Error(`OAS declares no JSON body for ${key}`);
-    // Point the response schema's $refs at the whole document registered as oas.json.
-    const rewritten = JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"oas.json#/'));
-    v = ajv.compile(rewritten);
-    validators.set(key, v);
-  }
-  return v;
-}
-
-function expectConforms(path: string, method: string, status: number, res: { status: number; body: unknown; text: string }): void {
-  expect({ status: res.status, text: res.status === status ? 'ok' : res.text }).toEqual({ status, text: 'ok' });
-  const v = validatorFor(path, method, status);
-  const ok = v(res.body);
-  if (!ok) throw new Error(`${method.toUpperCase()} ${path} ${status} does not match the OAS: ${ajv.errorsText(v.errors, { separator: '\n' })}`);
-}
+import { expectConforms, validatorFor } from './oas';
 
 let sb: Sandbox;
 
 beforeAll(async () => {
-  doc = YAML.parse(readFileSync(OAS_PATH, 'utf8')) as Json;
-  fixNullableEnums(doc.components);
-  fixNullableEnums(doc.paths);
-  const formats: Record<string, true | RegExp> = {};
-  for (const f of ['int64', 'int32', 'binary', 'float', 'string', 'text', 'integer']) formats[f] = true;
-  formats['date-time'] = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
-  formats.date = /^\d{4}-\d\d-\d\d$/;
-  formats.email = /^[^\s@]+@[^\s@]+$/;
-  formats.uri = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
-  ajv = new Ajv({ strict: false, allErrors: true, formats });
-  ajv.addSchema({ $id: 'oas.json', components: doc.components });
   sb = await startSandbox({ tickets: 300, users: 60, organizations: 12, jobDelayMs: 5 });
 }, 30_000);
 
@@ -166,11 +112,127 @@ describe('search', () => {
   });
 });
 
+describe('users: identities, lookups, upserts, merges and exports', () => {
+  const endUsers = () => [...sb.state.users.map.values()].filter((u) => u.role === 'end-user' && u.active && u.email !== null);
+
+  test('identities: list, create, show, update, make primary, verify, request verification, delete', async () => {
+    const user = endUsers()[0];
+    const path = `/users/${user.id}/identities`;
+    expectConforms('/api/v2/users/{user_id}/identities', 'get', 200, await get(sb, `${path}.json`));
+    expectConforms('/api/v2/users/{user_id}/identities', 'get', 200, await get(sb, `${path}.json?type[]=email&page[size]=1`));
+    const created = await api(sb, 'POST', `${path}.json`, { identity: { type: 'email', value: 'oas.identity@example.org' } });
+    expectConforms('/api/v2/users/{user_id}/identities', 'post', 201, created);
+    const phone = await api(sb, 'POST', `${path}.json`, { identity: { type: 'phone_number', value: '+1 555 0110', verified: true } });
+    expectConforms('/api/v2/users/{user_id}/identities', 'post', 201, phone);
+    const one = `${path}/${created.body.identity.id}`;
+    const single = '/api/v2/users/{user_id}/identities/{user_identity_id}';
+    expectConforms(single, 'get', 200, await get(sb, `${one}.json`));
+    expectConforms(single, 'put', 200, await api(sb, 'PUT', `${one}.json`, { identity: { value: 'oas.changed@example.org', verified: true } }));
+    expectConforms(`${single}/make_primary`, 'put', 200, await api(sb, 'PUT', `${one}/make_primary.json`));
+    expectConforms(`${single}/verify`, 'put', 200, await api(sb, 'PUT', `${one}/verify.json`));
+    expectConforms(`${single}/request_verification`, 'put', 200, await api(sb, 'PUT', `${one}/request_verification.json`));
+    const removed = await api(sb, 'DELETE', `${path}/${phone.body.identity.id}.json`);
+    expect({ status: removed.status, text: removed.text }).toEqual({ status: 204, text: '' });
+  });
+
+  test('show_many, autocomplete, count, related', async () => {
+    const [a, b] = endUsers();
+    expectConforms('/api/v2/users/show_many', 'get', 200, await get(sb, `/users/show_many.json?ids=${a.id},${b.id},1`));
+    const external = [...sb.state.users.map.values()].find((u) => u.external_id !== null)!;
+    expectConforms('/api/v2/users/show_many', 'get', 200, await get(sb, `/users/show_many.json?external_ids=${encodeURIComponent(external.external_id!)}`));
+    expectConforms('/api/v2/users/autocomplete', 'get', 200, await get(sb, `/users/autocomplete.json?name=${encodeURIComponent(a.name.slice(0, 3))}`));
+    expectConforms('/api/v2/users/autocomplete', 'get', 400, await get(sb, '/users/autocomplete.json'));
+    expectConforms('/api/v2/users/count', 'get', 200, await get(sb, '/users/count.json?role=end-user'));
+    expectConforms('/api/v2/users/{user_id}/related', 'get', 200, await get(sb, `/users/${a.id}/related.json`));
+  });
+
+  test('create_or_update (201, then 200), create_or_update_many, destroy_many, merge, and their job statuses', async () => {
+    const user = { name: 'OAS Upsert', email: 'oas.upsert@example.org', external_id: 'oas-upsert' };
+    expectConforms('/api/v2/users/create_or_update', 'post', 201, await api(sb, 'POST', '/users/create_or_update.json', { user }));
+    expectConforms('/api/v2/users/create_or_update', 'post', 200, await api(sb, 'POST', '/users/create_or_update.json', { user: { ...user, notes: 'again' } }));
+    const many = await api(sb, 'POST', '/users/create_or_update_many.json', { users: [{ ...user, notes: 'many' }, { name: 'OAS New', email: 'oas.new@example.org' }] });
+    expectConforms('/api/v2/users/create_or_update_many', 'post', 200, many);
+    const [x, y, z, target] = endUsers().slice(2, 6);
+    const byIds = await api(sb, 'DELETE', `/users/destroy_many.json?ids=${x.id},${y.id}`);
+    expectConforms('/api/v2/users/destroy_many', 'delete', 200, byIds);
+    const byExternal = await api(sb, 'DELETE', '/users/destroy_many.json?external_ids=oas-upsert');
+    expectConforms('/api/v2/users/destroy_many', 'delete', 200, byExternal);
+    for (const r of [many, byIds, byExternal]) {
+      await waitForJob(sb, r.body.job_status.id);
+      expectConforms('/api/v2/job_statuses/{job_status_id}', 'get', 200, await get(sb, `/job_statuses/${r.body.job_status.id}.json`));
+    }
+    expectConforms('/api/v2/users/{user_id}/merge', 'put', 200, await api(sb, 'PUT', `/users/${z.id}/merge.json`, { user: { id: target.id } }));
+  });
+
+  test('incremental user exports, cursor based and time based', async () => {
+    const start = Math.floor(Date.now() / 1000) - 3600 * 24 * 400;
+    const first = await get(sb, `/incremental/users/cursor.json?start_time=${start}&per_page=20`);
+    expectConforms('/api/v2/incremental/users/cursor', 'get', 200, first);
+    expect(first.body.end_of_stream).toBe(false);
+    expectConforms('/api/v2/incremental/users/cursor', 'get', 200, await get(sb, `/incremental/users/cursor.json?cursor=${first.body.after_cursor}`));
+    expectConforms('/api/v2/incremental/users', 'get', 200, await get(sb, `/incremental/users.json?start_time=${start}`));
+  });
+});
+
 describe('the check itself', () => {
   test('rejects bodies that do not match', () => {
     const v = validatorFor('/api/v2/tickets/{ticket_id}', 'get', 200);
     expect(v({ ticket: { id: 'seven', status: 'sleeping' } })).toBe(false);
     const j = validatorFor('/api/v2/job_statuses/{job_status_id}', 'get', 200);
     expect(j({ job_status: { id: 'x', results: [{ id: 1, index: 0, success: false, error: 'E', details: 'd', action: 'update' }] } })).toBe(false);
+  });
+});
+
+describe('account security (sessions, passwords, GDPR, skips, deleted users, Talk display)', () => {
+  const staff = () => [...sb.state.users.map.values()].filter((u) => u.active && u.role !== 'end-user');
+  const endUsers = () => [...sb.state.users.map.values()].filter((u) => u.active && u.role === 'end-user' && u.email);
+
+  test('sessions: list (cursor and offset), show, delete one, delete all, logout_many', async () => {
+    const agent = staff()[1];
+    const cursor = await get(sb, `/users/${agent.id}/sessions.json?page[size]=1`);
+    expectConforms('/api/v2/users/{user_id}/sessions', 'get', 200, cursor);
+    expect(cursor.body).toMatchObject({ sessions: [{ user_id: agent.id }], meta: { has_more: true } });
+    expectConforms('/api/v2/users/{user_id}/sessions', 'get', 200, await get(sb, `/users/${agent.id}/sessions.json`));
+    const session = [...sb.state.sessions.map.values()].find((s) => s.user_id === agent.id)!;
+    expectConforms('/api/v2/users/{user_id}/sessions/{session_id}', 'get', 200, await get(sb, `/users/${agent.id}/sessions/${session.id}.json`));
+    const one = await api(sb, 'DELETE', `/users/${agent.id}/sessions/${session.id}.json`);
+    expect({ status: one.status, text: one.text }).toEqual({ status: 204, text: '' });
+    const all = await api(sb, 'DELETE', `/users/${agent.id}/sessions.json`);
+    expect({ status: all.status, text: all.text }).toEqual({ status: 204, text: '' });
+    expectConforms('/api/v2/users/logout_many', 'post', 202, await api(sb, 'POST', `/users/logout_many.json?ids=${staff()[2].id},${staff()[3].id}`));
+  });
+
+  test('password: set (once the account allows it), requirements', async () => {
+    const user = endUsers()[0];
+    sb.state.allowAdminSetPassword = true;
+    try {
+      expectConforms('/api/v2/users/{user_id}/password', 'post', 200, await api(sb, 'POST', `/users/${user.id}/password.json`, { password: 'a long new password' }));
+    } finally {
+      sb.state.allowAdminSetPassword = false;
+    }
+    expectConforms('/api/v2/users/{user_id}/password/requirements', 'get', 200, await get(sb, `/users/${user.id}/password/requirements.json`));
+  });
+
+  test('ticket skips (cursor and offset, both orders), request_create, Talk display (200 and 404)', async () => {
+    const skipper = [...sb.state.ticketSkips.map.values()][0];
+    const skips = await get(sb, `/users/${skipper.user_id}/skips.json?page[size]=2&sort_order=desc`);
+    expectConforms('/api/v2/users/{user_id}/skips', 'get', 200, skips);
+    expect(skips.body.skips[0]).toMatchObject({ user_id: skipper.user_id, ticket: { id: expect.any(Number) } });
+    expectConforms('/api/v2/users/{user_id}/skips', 'get', 200, await get(sb, `/users/${skipper.user_id}/skips.json`));
+    expectConforms('/api/v2/users/request_create', 'post', 200, await api(sb, 'POST', '/users/request_create.json', { user: { name: 'Roger Wilco', email: 'roge@example.org' } }));
+    const path = '/api/v2/channels/voice/agents/{agent_id}/users/{user_id}/display';
+    expectConforms(path, 'post', 200, await api(sb, 'POST', `/channels/voice/agents/${staff()[1].id}/users/${endUsers()[1].id}/display.json`));
+    expectConforms(path, 'post', 404, await api(sb, 'POST', `/channels/voice/agents/${endUsers()[1].id}/users/${endUsers()[2].id}/display.json`));
+  });
+
+  test('deleted users: show, permanent deletion, then the compliance deletion statuses', async () => {
+    const user = endUsers()[3];
+    expect((await api(sb, 'DELETE', `/users/${user.id}.json`)).status).toBe(200);
+    expectConforms('/api/v2/deleted_users/{deleted_user_id}', 'get', 200, await get(sb, `/deleted_users/${user.id}.json`));
+    expectConforms('/api/v2/deleted_users/{deleted_user_id}', 'delete', 200, await api(sb, 'DELETE', `/deleted_users/${user.id}.json`));
+    const statuses = await get(sb, `/users/${user.id}/compliance_deletion_statuses.json`);
+    expectConforms('/api/v2/users/{user_id}/compliance_deletion_statuses', 'get', 200, statuses);
+    expect(statuses.body.compliance_deletion_statuses.length).toBeGreaterThan(0);
+    expectConforms('/api/v2/users/{user_id}/compliance_deletion_statuses', 'get', 200, await get(sb, `/users/${user.id}/compliance_deletion_statuses.json?application=support&page[size]=1`));
   });
 });

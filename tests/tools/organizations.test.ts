@@ -1,4 +1,4 @@
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const organization = (id: number, extra: Record<string, unknown> = {}) => ({
@@ -31,7 +31,7 @@ describe('zendesk_get_organizations', () => {
       output: { paging: { after_cursor: 'o2', has_more: true, next_page: 'https://acme.zendesk.com/api/v2/organizations?page[after]=o2' }, metadata: { total_returned: 2, has_more: true } },
     });
     if (!result.success) return;
-    expect(result.output.organizations.map((o: { id: number }) => o.id)).toEqual([1, 2]);
+    expect(result.output.organizations.map((o: { id: number | null }) => o.id)).toEqual([1, 2]);
     expectValidOutput('zendesk_get_organizations', result.output);
   });
 

@@ -1,4 +1,4 @@
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { exportQuery, queryTerms, searchTool } from '../../tools/search/search';
 import { credentials, expectMappedError, expectRefused, expectValidOutput, NO_RETRY, useNock, zendesk } from '../helpers';
 

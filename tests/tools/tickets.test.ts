@@ -1,4 +1,4 @@
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const ticket = (id: number, extra: Record<string, unknown> = {}) => ({ id, subject: `Ticket ${id}`, status: 'open', tags: ['billing'], ...extra });
@@ -15,7 +15,7 @@ describe('zendesk_get_tickets', () => {
     const result = await executeTool('zendesk_get_tickets', { ...credentials, perPage: '25', pageAfter: 'abc', sort: '-updated_at' });
     expect(result.success).toBe(true);
     if (!result.success) return;
-    expect(result.output.tickets.map((t: { id: number }) => t.id)).toEqual([1, 2]);
+    expect(result.output.tickets.map((t: { id: number | null }) => t.id)).toEqual([1, 2]);
     expect(result.output.paging).toEqual({ after_cursor: 'xyz', has_more: true, next_page: 'https://acme.zendesk.com/api/v2/tickets?page[after]=xyz' });
     expect(result.output.metadata).toEqual({ total_returned: 2, has_more: true });
     expectValidOutput('zendesk_get_tickets', result.output);

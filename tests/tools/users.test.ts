@@ -1,4 +1,4 @@
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { credentials, expectMappedError, expectMissingRequired, expectRefused, expectValidOutput, NO_RETRY, paramsFor, useNock, zendesk } from '../helpers';
 
 const user = (id: number, extra: Record<string, unknown> = {}) => ({
@@ -30,7 +30,7 @@ describe('zendesk_get_users', () => {
     const result = await executeTool('zendesk_get_users', { ...credentials, role: 'agent', permissionSet: '360000123', perPage: '25', pageAfter: 'cur1' });
     expect(result.success).toBe(true);
     if (!result.success) return;
-    expect(result.output.users.map((u: { id: number }) => u.id)).toEqual([1, 2]);
+    expect(result.output.users.map((u: { id: number | null }) => u.id)).toEqual([1, 2]);
     expect(result.output.paging).toEqual({ after_cursor: 'cur2', has_more: true, next_page: 'https://acme.zendesk.com/api/v2/users?page[after]=cur2' });
     expect(result.output.metadata).toEqual({ total_returned: 2, has_more: true });
     expectValidOutput('zendesk_get_users', result.output);
@@ -205,7 +205,7 @@ describe('zendesk_create_users_bulk', () => {
     const result = await executeTool('zendesk_create_users_bulk', { ...credentials, users });
     expect(result).toMatchObject({ success: true, output: { job_id: 'j1,j2', job_status: { status: 'completed', total: 101 } } });
     if (!result.success) return;
-    expect(result.output.job_status.results[100]).toMatchObject({ index: 100, id: 5000 });
+    expect(result.output.job_status.results?.[100]).toMatchObject({ index: 100, id: 5000 });
     expectValidOutput('zendesk_create_users_bulk', result.output);
   });
 

@@ -1,11 +1,11 @@
 /** Bulk triage as a library, in-process against the embedded sandbox. */
-import { executeTool } from '../../lib/executor';
+import { executeTool } from '../../catalog';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { TicketRecord } from '../../sandbox/types';
 import {
-  csvField, defaultMarker, reportCsv, ticketQuery, TriageError, triageTickets, type TriageOptions, type TriageReport,
+  csvField, defaultMarker, reportCsv, reportJson, summaryText, ticketQuery, TriageError, triageTickets, type TriageOptions, type TriageReport,
 } from '../../triage';
-import { validatorFor } from '../../lib/schemas';
+import { validatorFor } from '../schema-files';
 
 /** The tool's output against its generated schema (without tests/helpers, which loads nock: these tests use real sockets). */
 function expectValidOutput(toolId: string, output: unknown) {
@@ -19,11 +19,16 @@ const run = (options: TriageOptions) => triageTickets(target(), options);
 const tickets = (): TicketRecord[] => [...sandbox.state.tickets.map.values()];
 const billingGroup = () => [...sandbox.state.groups.map.values()].find((g) => g.name === 'Billing')!.id;
 
-/** The invariants every report keeps. */
+/** The invariants every report keeps: one entry per matched ticket, counts that add up. */
 function expectConsistent(report: TriageReport) {
+  const count = (outcome: string) => report.tickets.filter((t) => t.outcome === outcome).length;
   expect(report.updated + report.failed + report.skipped).toBe(report.matched);
-  expect(report.tickets.length + (report.alreadyTriaged - report.tickets.filter((t) => t.reason?.startsWith('already triaged')).length)).toBe(report.matched);
-  for (const outcome of ['updated', 'failed'] as const) expect(report.tickets.filter((t) => t.outcome === outcome).length).toBe(report[outcome]);
+  expect(report.tickets.length).toBe(report.matched);
+  for (const outcome of ['updated', 'failed'] as const) expect(count(outcome)).toBe(report[outcome]);
+  expect(count('already_triaged')).toBe(report.alreadyTriaged);
+  expect(count('skipped') + count('already_triaged') + count('would_update')).toBe(report.skipped);
+  expect(count('would_update')).toBe(report.dryRun ? report.wouldUpdate : 0);
+  if (report.dryRun) expect(count('updated') + count('failed')).toBe(0);
   expect(new Set(report.tickets.map((t) => t.id)).size).toBe(report.tickets.length);
   for (const t of report.tickets) if (t.outcome !== 'updated') expect(t.reason).toEqual(expect.any(String));
 }
@@ -45,7 +50,7 @@ describe('triageTickets', () => {
     const s = report.sample[0];
     expect(s.after).toMatchObject({ priority: 'urgent', status: s.before.status });
     expect(s.after.tags).toEqual(expect.arrayContaining([...s.before.tags, 'triaged', report.marker!]));
-    expect(report.tickets.every((t) => t.reason === 'dry run: would be updated')).toBe(true);
+    expect(report.tickets.every((t) => t.outcome === 'would_update')).toBe(true);
     expectConsistent(report);
   });
 
@@ -84,8 +89,11 @@ describe('triageTickets', () => {
     const counts = new Map(first.tickets.map((t) => [t.id, sandbox.state.commentsFor(t.id).length]));
     // The first run set them pending, so the query no longer matches them; the marker protects a broader rerun too.
     const again = await run({ ...options, query: 'tags:refund status<solved' });
-    expect(again.tickets.some((t) => counts.has(t.id))).toBe(false);
-    expect(again.alreadyTriaged).toBeGreaterThanOrEqual(first.updated);
+    // The rerun's report lists every ticket the first run triaged, as already_triaged, and leaves them alone.
+    const listed = new Map(again.tickets.map((t) => [t.id, t]));
+    for (const id of counts.keys()) expect(listed.get(id)).toMatchObject({ outcome: 'already_triaged', reason: expect.stringContaining(first.marker!) });
+    expect(again.tickets.filter((t) => t.outcome === 'already_triaged').every((t) => counts.has(t.id))).toBe(true);
+    expect(again.alreadyTriaged).toBe(first.updated);
     for (const [id, n] of counts) expect(sandbox.state.commentsFor(id).length).toBe(n);
     const third = await run({ ...options, query: 'tags:refund status<solved' });
     expect(third).toMatchObject({ updated: 0, failed: 0 });
@@ -164,6 +172,44 @@ describe('triageTickets', () => {
     expectConsistent(report);
   });
 
+  it('a rerun lists the tickets an earlier run triaged as already_triaged, even for a query with tags:, and updates only the new ones', async () => {
+    const options: TriageOptions = { query: 'status<solved tags:billing', changes: { priority: 'high', comment: 'Routed to Billing' } };
+    const first = await run(options);
+    expect(first.updated).toBeGreaterThan(0);
+    const comments = new Map(first.tickets.map((t) => [t.id, sandbox.state.commentsFor(t.id).length]));
+    const { subdomain, email, apiToken } = sandbox.credentials;
+    const created = await executeTool('zendesk_create_ticket', { subdomain, email, apiToken, subject: 'New billing question', description: 'Invoice?', tags: 'billing' }, { baseUrl: sandbox.baseUrl });
+    if (!created.success) throw new Error(created.error.message);
+    const fresh = created.output.ticket_id as number;
+    const before = JSON.stringify(first.tickets.map((t) => sandbox.state.tickets.get(t.id)));
+
+    const again = await run(options);
+    expect(again).toMatchObject({ matched: first.matched + 1, updated: 1, failed: 0, alreadyTriaged: first.updated });
+    expect(again.tickets.find((t) => t.id === fresh)).toMatchObject({ outcome: 'updated' });
+    for (const entry of first.tickets) expect(again.tickets.find((t) => t.id === entry.id)).toMatchObject({ outcome: entry.outcome === 'updated' ? 'already_triaged' : entry.outcome });
+    // Listed, not touched: no second comment, no change at all.
+    expect(JSON.stringify(first.tickets.map((t) => sandbox.state.tickets.get(t.id)))).toBe(before);
+    for (const [id, n] of comments) expect(sandbox.state.commentsFor(id).length).toBe(n);
+    // Only tickets the query matches are listed (a tags:<marker> term would have OR-ed with tags:billing).
+    for (const t of again.tickets) expect(sandbox.state.tickets.get(t.id)!.tags).toContain('billing');
+    expectConsistent(again);
+
+    // The CSV and the summary say it too.
+    const csv = reportCsv(again).split('\r\n');
+    expect(csv.filter((line) => /^\d+,already_triaged,/.test(line))).toHaveLength(first.updated);
+    expect(summaryText(again)).toMatch(new RegExp(`already triaged\\s+${first.updated}`));
+  });
+
+  it('a dry run reports would_update per ticket in the JSON, the CSV and the summary', async () => {
+    const report = await run({ query: 'status:new tags:billing', changes: { priority: 'urgent' }, dryRun: true });
+    expect(report.wouldUpdate).toBeGreaterThan(0);
+    expect(report.tickets.filter((t) => t.outcome === 'would_update')).toHaveLength(report.wouldUpdate);
+    expect(JSON.parse(reportJson(report)).tickets.filter((t: { outcome: string }) => t.outcome === 'would_update')).toHaveLength(report.wouldUpdate);
+    expect(reportCsv(report).split('\r\n').filter((line) => /^\d+,would_update,/.test(line))).toHaveLength(report.wouldUpdate);
+    expect(summaryText(report)).toMatch(new RegExp(`would update\\s+${report.wouldUpdate}`));
+    expectConsistent(report);
+  });
+
   it('drops type:ticket from the query and refuses any other type', async () => {
     const report = await run({ query: 'type:ticket status:new tags:billing', changes: { priority: 'low' }, dryRun: true });
     expect(report.query).toBe('status:new tags:billing');
@@ -182,6 +228,39 @@ describe('triageTickets', () => {
     await expect(run({ query: 'status:open', changes: { addTags: ['two words'] } })).rejects.toMatchObject({ error: { param: 'addTags' } });
     await expect(run({ query: 'status:open', changes: { priority: 'low' }, maxTickets: 0 })).rejects.toMatchObject({ error: { param: 'maxTickets' } });
     expect(sandbox.stats.total).toBe(0);
+  });
+
+  it('a group given by name is resolved once, before the search, to the one assignable group of that name', async () => {
+    const group = billingGroup();
+    const report = await run({ query: 'status<solved tags:login', changes: { groupName: 'billing' } });
+    expect(sandbox.stats.requests['GET /groups/assignable']).toBe(1);
+    expect(report.updated).toBeGreaterThan(0);
+    for (const t of report.tickets) if (t.outcome === 'updated') expect(sandbox.state.ticket(t.id)!.group_id).toBe(group);
+    // The same change as by id: the same default marker.
+    const byId = await run({ query: 'status<solved tags:refund', changes: { groupId: group, comment: 'x' }, dryRun: true });
+    const byName = await run({ query: 'status<solved tags:refund', changes: { groupName: 'Billing', comment: 'x' }, dryRun: true });
+    expect(byName.marker).toBe(byId.marker);
+  });
+
+  it('refuses an unknown, a deleted or an ambiguous group name before any search or change', async () => {
+    const before = JSON.stringify(tickets());
+    await expect(run({ query: 'status:open', changes: { groupName: 'No such team' } })).rejects.toMatchObject({
+      error: { code: 'invalid_input', param: 'groupName', message: expect.stringMatching(/No assignable group is named "No such team"; groups include "Support", "Billing"/) },
+    });
+    const gone = [...sandbox.state.groups.map.values()].find((g) => g.name === 'Shipping')!;
+    gone.deleted = true;
+    sandbox.state.changed('groups', gone.id);
+    await expect(run({ query: 'status:open', changes: { groupName: 'Shipping' } })).rejects.toMatchObject({ error: { param: 'groupName' } });
+    const technical = [...sandbox.state.groups.map.values()].find((g) => g.name === 'Technical')!;
+    const twin = { ...technical, id: sandbox.state.nextGroupId++ };
+    sandbox.state.groups.add(twin);
+    await expect(run({ query: 'status:open', changes: { groupName: 'Technical' } })).rejects.toMatchObject({
+      error: { code: 'invalid_input', param: 'groupName', message: expect.stringContaining(`ambiguous: groups ${technical.id}, ${twin.id} are all named so`) },
+    });
+    await expect(run({ query: 'status:open', changes: { groupName: 'Billing', groupId: 5 } })).rejects.toMatchObject({ error: { param: 'groupName' } });
+    expect(sandbox.stats.requests['GET /search/export'] ?? 0).toBe(0);
+    expect(sandbox.stats.requests['GET /search/count'] ?? 0).toBe(0);
+    expect(JSON.stringify(tickets())).toBe(before);
   });
 
   it('fails the whole triage, changing nothing, when the search fails', async () => {
@@ -217,6 +296,22 @@ describe('zendesk_triage_tickets (the tool)', () => {
     expect(result.output.sample.length).toBeLessThanOrEqual(10);
   });
 
+  it('tickets[].outcome says would_update on a dry run and already_triaged on a rerun', async () => {
+    const params = { ...creds(), query: 'status:hold', addTags: 'hold-review', comment: 'Reviewing held tickets' };
+    const dry = await executeTool('zendesk_triage_tickets', { ...params, dryRun: 'true' }, { baseUrl: sandbox.baseUrl });
+    if (!dry.success) throw new Error(dry.error.message);
+    expectValidOutput('zendesk_triage_tickets', dry.output);
+    expect(dry.output.tickets.length).toBeGreaterThan(0);
+    expect(dry.output.tickets.every((t) => t.outcome === 'would_update')).toBe(true);
+    const real = await executeTool('zendesk_triage_tickets', params, { baseUrl: sandbox.baseUrl });
+    if (!real.success) throw new Error(real.error.message);
+    const rerun = await executeTool('zendesk_triage_tickets', params, { baseUrl: sandbox.baseUrl });
+    if (!rerun.success) throw new Error(rerun.error.message);
+    expectValidOutput('zendesk_triage_tickets', rerun.output);
+    expect(rerun.output).toMatchObject({ updated: 0, already_triaged: real.output.updated, matched: real.output.matched });
+    expect(rerun.output.tickets.map((t) => [t.id, t.outcome])).toEqual(real.output.tickets.map((t) => [t.id, t.outcome === 'updated' ? 'already_triaged' : t.outcome]));
+  });
+
   it('needs at least one change, and reports a refused query as invalid input', async () => {
     const none = await executeTool('zendesk_triage_tickets', { ...creds(), query: 'status:new' }, { baseUrl: sandbox.baseUrl });
     expect(none).toMatchObject({ success: false, error: { code: 'invalid_input' } });
@@ -229,7 +324,7 @@ describe('zendesk_triage_tickets (the tool)', () => {
     expect(result).toMatchObject({ success: false, error: { code: 'job_failed' } });
     if (result.success) return;
     expect(result.output?.failed).toBeGreaterThan(0);
-    expect(result.output?.tickets[0].reason).toMatch(/assignee/i);
+    expect(result.output?.tickets?.[0].reason).toMatch(/assignee/i);
   });
 });
 

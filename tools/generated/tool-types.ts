@@ -501,6 +501,252 @@ export interface User {
 }
 
 /**
+ * The user's membership of the organization, now the default one
+ */
+export interface OrganizationMembership {
+  /**
+   * Membership id
+   */
+  id: number | null;
+  /**
+   * API URL of the membership
+   */
+  url: string | null;
+  /**
+   * Id of the user
+   */
+  user_id: number | null;
+  /**
+   * Id of the organization
+   */
+  organization_id: number | null;
+  /**
+   * Name of the organization
+   */
+  organization_name: string | null;
+  /**
+   * Whether it is the user's default organization
+   */
+  default: boolean | null;
+  /**
+   * Whether the user can see all the organization's tickets
+   */
+  view_tickets: boolean | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * One step of the deletion in one area
+ */
+export interface ComplianceDeletionStatus {
+  /**
+   * The step: request_deletion, started or complete
+   */
+  action: string | null;
+  /**
+   * The area (product) it concerns, e.g. support, chat, or all
+   */
+  application: string | null;
+  /**
+   * Subdomain of the account
+   */
+  account_subdomain: string | null;
+  /**
+   * Id of the user who requested the deletion (null for the steps Zendesk took)
+   */
+  executer_id: number | null;
+  /**
+   * Id of the deleted user
+   */
+  user_id: number | null;
+  /**
+   * When the step happened (ISO 8601)
+   */
+  created_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * A ticket the agent skipped
+ */
+export interface TicketSkip {
+  /**
+   * Skip id
+   */
+  id: number | null;
+  /**
+   * Id of the skipped ticket
+   */
+  ticket_id: number | null;
+  /**
+   * Id of the agent who skipped it
+   */
+  user_id: number | null;
+  /**
+   * Why the agent skipped it
+   */
+  reason: string | null;
+  /**
+   * When it was skipped (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When the skip last changed (ISO 8601)
+   */
+  updated_at: string | null;
+  /**
+   * The skipped ticket
+   */
+  ticket: Ticket | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The deleted user as Zendesk held it
+ */
+export interface DeletedUser {
+  /**
+   * User id
+   */
+  id: number | null;
+  /**
+   * API URL of the deleted user
+   */
+  url: string | null;
+  /**
+   * Name
+   */
+  name: string | null;
+  /**
+   * Primary email address
+   */
+  email: string | null;
+  /**
+   * Phone number
+   */
+  phone: string | null;
+  /**
+   * Role: end-user, agent or admin
+   */
+  role: string | null;
+  /**
+   * Id of the default organization
+   */
+  organization_id: number | null;
+  /**
+   * Locale, e.g. en-US
+   */
+  locale: string | null;
+  /**
+   * Time zone
+   */
+  time_zone: string | null;
+  /**
+   * Always false: the user is deleted
+   */
+  active: boolean | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The identity
+ */
+export interface UserIdentity {
+  /**
+   * Identity id
+   */
+  id: number | null;
+  /**
+   * API URL of the identity
+   */
+  url: string | null;
+  /**
+   * Id of the user it belongs to
+   */
+  user_id: number | null;
+  /**
+   * Type: email, phone_number, twitter, facebook, google, agent_forwarding, any_channel, foreign, sdk or messaging
+   */
+  type: string | null;
+  /**
+   * The identifier itself: an email address, a phone number, a screen name...
+   */
+  value: string | null;
+  /**
+   * Whether it is verified
+   */
+  verified: boolean | null;
+  /**
+   * Whether it is the primary identity of its type (the primary email is the user's email)
+   */
+  primary: boolean | null;
+  /**
+   * How it was verified: none, low, sso, embed or full
+   */
+  verification_method: string | null;
+  /**
+   * Email identities: whether Zendesk sends email to the address, e.g. deliverable
+   */
+  deliverable_state: string | null;
+  /**
+   * Soft bounces received at the address
+   */
+  undeliverable_count: number | null;
+  /**
+   * When it was added (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last changed (ISO 8601)
+   */
+  updated_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The session
+ */
+export interface Session {
+  /**
+   * Session id
+   */
+  id: number | null;
+  /**
+   * Id of the user signed in with it
+   */
+  user_id: number | null;
+  /**
+   * When the user signed in (ISO 8601)
+   */
+  authenticated_at: string | null;
+  /**
+   * About when it was last used (ISO 8601; not updated on every request)
+   */
+  last_seen_at: string | null;
+  /**
+   * API URL of the session
+   */
+  url: string | null;
+  [key: string]: unknown;
+}
+
+/**
  * The organization
  */
 export interface Organization {
@@ -560,6 +806,127 @@ export interface Organization {
    * Id of the organization in another system
    */
   external_id: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The group
+ */
+export interface Group {
+  /**
+   * Group id
+   */
+  id: number | null;
+  /**
+   * API URL of the group
+   */
+  url: string | null;
+  /**
+   * Name
+   */
+  name: string | null;
+  /**
+   * Description
+   */
+  description: string | null;
+  /**
+   * Whether it is the account's default group
+   */
+  default: boolean | null;
+  /**
+   * True once the group is deleted: it is kept, but tickets can no longer be assigned to it
+   */
+  deleted: boolean | null;
+  /**
+   * Whether the group is public (a private group cannot be made public)
+   */
+  is_public: boolean | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The group membership: one agent in one group
+ */
+export interface GroupMembership {
+  /**
+   * Membership id
+   */
+  id: number | null;
+  /**
+   * API URL of the membership
+   */
+  url: string | null;
+  /**
+   * Id of the agent
+   */
+  user_id: number | null;
+  /**
+   * Id of the group
+   */
+  group_id: number | null;
+  /**
+   * Whether it is the agent's default group: tickets assigned to the agent alone go to it
+   */
+  default: boolean | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * The sharing agreement: ticket sharing between this account and another
+ */
+export interface SharingAgreement {
+  /**
+   * Sharing agreement id
+   */
+  id: number | null;
+  /**
+   * API URL of the sharing agreement
+   */
+  url: string | null;
+  /**
+   * Name
+   */
+  name: string | null;
+  /**
+   * inbound (the other account shares with this one) or outbound (this account shares with it)
+   */
+  type: string | null;
+  /**
+   * accepted, declined, pending, inactive, failed, ssl_error or configuration_error
+   */
+  status: string | null;
+  /**
+   * jira for a Jira agreement; null for a Zendesk account
+   */
+  partner_name: string | null;
+  /**
+   * Subdomain of the other Zendesk account
+   */
+  remote_subdomain: string | null;
+  /**
+   * When it was created (ISO 8601)
+   */
+  created_at: string | null;
+  /**
+   * When it was last updated (ISO 8601)
+   */
+  updated_at: string | null;
   [key: string]: unknown;
 }
 
@@ -923,7 +1290,6 @@ export interface ZendeskUpdateTicketsBulkParams {
   accessToken?: string;
   /**
    * Comma-separated ticket ids, e.g. "111, 222, 333".
-   * @pattern ^[\d\s,]+$
    */
   ticketIds: string | (string | number)[];
   /**
@@ -1040,7 +1406,6 @@ export interface ZendeskMergeTicketsParams {
   targetTicketId: string | number;
   /**
    * Comma-separated ids of the tickets merged into the target.
-   * @pattern ^[\d\s,]+$
    */
   sourceTicketIds: string | (string | number)[];
   /**
@@ -1556,6 +1921,1722 @@ export interface ZendeskDeleteUserOutputs {
 }
 
 /**
+ * Params of zendesk_get_users_by_ids (Get users by ids).
+ */
+export interface ZendeskGetUsersByIdsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Comma-separated ids of the users to fetch, e.g. "12345, 12346".
+   */
+  userIds?: string | (string | number)[];
+  /**
+   * Comma-separated external ids (ids in another system) of the users to fetch, e.g. "crm-4711, crm-4712".
+   */
+  externalIds?: string | string[];
+}
+
+/**
+ * Outputs of zendesk_get_users_by_ids (Get users by ids).
+ */
+export interface ZendeskGetUsersByIdsOutputs {
+  /**
+   * The users found, in the order their ids were given
+   */
+  users: Array<User>;
+  /**
+   * The ids (or external ids) given that match no active user
+   */
+  missing_ids: Array<unknown>;
+}
+
+/**
+ * Params of zendesk_autocomplete_users (Autocomplete users).
+ */
+export interface ZendeskAutocompleteUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * The beginning of the name, at least 2 characters, e.g. "jan".
+   */
+  name: string;
+}
+
+/**
+ * Outputs of zendesk_autocomplete_users (Autocomplete users).
+ */
+export interface ZendeskAutocompleteUsersOutputs {
+  /**
+   * The users whose name starts with the text
+   */
+  users: Array<User>;
+}
+
+/**
+ * Params of zendesk_count_users (Count users).
+ */
+export interface ZendeskCountUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Only users with this role: end-user, agent or admin.
+   */
+  role?: "end-user" | "agent" | "admin";
+  /**
+   * Only agents with this custom role (permission set) id, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  permissionSet?: string | number;
+}
+
+/**
+ * Outputs of zendesk_count_users (Count users).
+ */
+export interface ZendeskCountUsersOutputs {
+  /**
+   * How many users match
+   */
+  count: number;
+  /**
+   * When Zendesk last counted them (ISO 8601); null while a large count is being refreshed
+   */
+  refreshed_at: string;
+}
+
+/**
+ * Params of zendesk_get_user_related (Get user related information).
+ */
+export interface ZendeskGetUserRelatedParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_user_related (Get user related information).
+ */
+export interface ZendeskGetUserRelatedOutputs {
+  /**
+   * What the user is linked to
+   */
+  user_related: {
+    /**
+     * Tickets assigned to the user
+     */
+    assigned_tickets: number | null;
+    /**
+     * Tickets the user requested
+     */
+    requested_tickets: number | null;
+    /**
+     * Tickets the user is copied on
+     */
+    ccd_tickets: number | null;
+    /**
+     * Organization subscriptions of the user
+     */
+    organization_subscriptions: number | null;
+    [key: string]: unknown;
+  };
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_create_or_update_user (Create or update user).
+ */
+export interface ZendeskCreateOrUpdateUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Full name of the user, e.g. "Jane Doe"; needed when the user is new.
+   */
+  name?: string;
+  /**
+   * The user's email address, e.g. jane@example.com: the user who has it is updated, otherwise a user is created with it.
+   */
+  userEmail?: string;
+  /**
+   * Role of the user: end-user (a customer), agent or admin.
+   */
+  role?: "end-user" | "agent" | "admin";
+  /**
+   * Phone number, e.g. +1 555 0100.
+   */
+  phone?: string;
+  /**
+   * Id of the organization the user belongs to, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId?: string | number;
+  /**
+   * Whether the user's email identity is marked as verified: "true" or "false".
+   */
+  verified?: "true" | "false" | boolean;
+  /**
+   * Comma-separated tags, e.g. "vip, beta".
+   */
+  tags?: string | string[];
+  /**
+   * User field values as a JSON object keyed by field key, e.g. {"plan": "gold"}.
+   */
+  customFields?: string | { [key: string]: unknown };
+  /**
+   * Id of the user in another system, e.g. "crm-4711": the user who has it (in any case) is updated, otherwise a user is created with it.
+   */
+  externalId?: string;
+  /**
+   * Send no verification email to a new user: "true" or "false".
+   */
+  skipVerifyEmail?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_create_or_update_user (Create or update user).
+ */
+export interface ZendeskCreateOrUpdateUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+  /**
+   * True when the user was created (Zendesk answered 201), false when an existing user was updated (200)
+   */
+  created: boolean;
+}
+
+/**
+ * Params of zendesk_create_or_update_users_bulk (Create or update users in bulk).
+ */
+export interface ZendeskCreateOrUpdateUsersBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * JSON array of users, each with an "email" or "external_id" to match, e.g. [{"email": "jane@example.com", "name": "Jane Doe"}, {"external_id": "crm-4711", "name": "Raj Patel"}].
+   */
+  users: string | unknown[];
+}
+
+/**
+ * Outputs of zendesk_create_or_update_users_bulk (Create or update users in bulk).
+ */
+export interface ZendeskCreateOrUpdateUsersBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_suspend_user (Suspend user).
+ */
+export interface ZendeskSuspendUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to suspend, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * "true" suspends the user, "false" lifts the suspension.
+   * @default "true"
+   */
+  suspended?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_suspend_user (Suspend user).
+ */
+export interface ZendeskSuspendUserOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+  /**
+   * Whether the user is now suspended
+   */
+  suspended: boolean;
+}
+
+/**
+ * Params of zendesk_merge_users (Merge users).
+ */
+export interface ZendeskMergeUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the end user to merge away (it is deleted), e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the end user that remains and receives the tickets and identities, e.g. 12346.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  targetUserId: string | number;
+}
+
+/**
+ * Outputs of zendesk_merge_users (Merge users).
+ */
+export interface ZendeskMergeUsersOutputs {
+  /**
+   * The user
+   */
+  user: User;
+  /**
+   * Id of the user that remains
+   */
+  user_id: number;
+  /**
+   * Id of the user merged away, now deleted
+   */
+  merged_user_id: string;
+}
+
+/**
+ * Params of zendesk_delete_users_bulk (Delete users in bulk).
+ */
+export interface ZendeskDeleteUsersBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Comma-separated ids of the users to delete, e.g. "12345, 12346".
+   */
+  userIds?: string | (string | number)[];
+  /**
+   * Comma-separated external ids (ids in another system) of the users to delete, e.g. "crm-4711, crm-4712".
+   */
+  externalIds?: string | string[];
+}
+
+/**
+ * Outputs of zendesk_delete_users_bulk (Delete users in bulk).
+ */
+export interface ZendeskDeleteUsersBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_export_users_incremental (Export users incrementally).
+ */
+export interface ZendeskExportUsersIncrementalParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Export the users changed since then: a Unix time in seconds (e.g. 1714521600) or an ISO 8601 date (e.g. 2024-05-01 or 2024-05-01T09:30:00Z, UTC unless it names a zone), at least a minute ago.
+   */
+  startTime?: string;
+  /**
+   * Continue an earlier export: the after_cursor of its last page.
+   */
+  cursor?: string;
+  /**
+   * How many users per page (1-1000).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 1000
+   * @default "1000"
+   */
+  pageSize?: string | number;
+}
+
+/**
+ * Outputs of zendesk_export_users_incremental (Export users incrementally).
+ */
+export interface ZendeskExportUsersIncrementalOutputs {
+  /**
+   * The users changed since the start, oldest change first
+   */
+  users: Array<User>;
+  /**
+   * Where this page ends: pass it as cursor for the next page, or later to get the changes made since
+   */
+  after_cursor: string;
+  /**
+   * URL of the next page
+   */
+  after_url: string;
+  /**
+   * True when no more changes follow for now (continue later from after_cursor)
+   */
+  end_of_stream: boolean;
+}
+
+/**
+ * Params of zendesk_set_user_default_organization (Set user default organization).
+ */
+export interface ZendeskSetUserDefaultOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of an organization the user belongs to, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId: string | number;
+}
+
+/**
+ * Outputs of zendesk_set_user_default_organization (Set user default organization).
+ */
+export interface ZendeskSetUserDefaultOrganizationOutputs {
+  /**
+   * The user's membership of the organization, now the default one
+   */
+  organization_membership: OrganizationMembership;
+  /**
+   * Id of the user's default organization now
+   */
+  organization_id: number;
+}
+
+/**
+ * Params of zendesk_remove_user_from_organization (Remove user from organization).
+ */
+export interface ZendeskRemoveUserFromOrganizationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the organization to remove the user from, e.g. 360001234.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  organizationId: string | number;
+}
+
+/**
+ * Outputs of zendesk_remove_user_from_organization (Remove user from organization).
+ */
+export interface ZendeskRemoveUserFromOrganizationOutputs {
+  /**
+   * True once the user is no longer a member of the organization
+   */
+  removed: boolean;
+  /**
+   * Id of the user
+   */
+  user_id: string;
+  /**
+   * Id of the organization
+   */
+  organization_id: string;
+}
+
+/**
+ * Params of zendesk_set_user_password (Set user password).
+ */
+export interface ZendeskSetUserPasswordParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user whose password to set, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * The new password (at least 5 characters). A secret: never shown, logged or returned.
+   * @pattern ^[\s\S]{5,}$
+   */
+  password: string;
+}
+
+/**
+ * Outputs of zendesk_set_user_password (Set user password).
+ */
+export interface ZendeskSetUserPasswordOutputs {
+  /**
+   * True once Zendesk accepted the new password
+   */
+  password_set: boolean;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_get_user_password_requirements (Get user password requirements).
+ */
+export interface ZendeskGetUserPasswordRequirementsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_user_password_requirements (Get user password requirements).
+ */
+export interface ZendeskGetUserPasswordRequirementsOutputs {
+  /**
+   * The rules, one sentence each
+   */
+  requirements: Array<string>;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_get_user_compliance_deletion_statuses (Get user compliance deletion statuses).
+ */
+export interface ZendeskGetUserComplianceDeletionStatusesParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Only the steps of this area of compliance, e.g. "support" or "chat".
+   */
+  application?: string;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_user_compliance_deletion_statuses (Get user compliance deletion statuses).
+ */
+export interface ZendeskGetUserComplianceDeletionStatusesOutputs {
+  /**
+   * The deletion steps of this page
+   */
+  compliance_deletion_statuses: Array<ComplianceDeletionStatus>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_user_ticket_skips (Get user ticket skips).
+ */
+export interface ZendeskGetUserTicketSkipsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the agent, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Order of the skips: asc (oldest first, the default) or desc (newest first).
+   */
+  sortOrder?: "asc" | "desc";
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_user_ticket_skips (Get user ticket skips).
+ */
+export interface ZendeskGetUserTicketSkipsOutputs {
+  /**
+   * The skips of this page
+   */
+  skips: Array<TicketSkip>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_request_user_create (Request user create).
+ */
+export interface ZendeskRequestUserCreateParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Full name of the person to add as an agent, e.g. "Roger Wilco".
+   */
+  name: string;
+  /**
+   * The user's email address, e.g. jane@example.com.
+   */
+  userEmail?: string;
+}
+
+/**
+ * Outputs of zendesk_request_user_create (Request user create).
+ */
+export interface ZendeskRequestUserCreateOutputs {
+  /**
+   * True once Zendesk accepted the request (the owner gets the email)
+   */
+  requested: boolean;
+}
+
+/**
+ * Params of zendesk_open_user_profile_in_agent_browser (Open user profile in agent browser).
+ */
+export interface ZendeskOpenUserProfileInAgentBrowserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the agent whose browser shows the profile, e.g. 385473779372.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  agentId: string | number;
+  /**
+   * Id of the user whose profile to show, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_open_user_profile_in_agent_browser (Open user profile in agent browser).
+ */
+export interface ZendeskOpenUserProfileInAgentBrowserOutputs {
+  /**
+   * True once Zendesk delivered the profile to the agent's browser
+   */
+  displayed: boolean;
+  /**
+   * Id of the agent
+   */
+  agent_id: number;
+  /**
+   * Id of the user shown
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_permanently_delete_user (Permanently delete user).
+ */
+export interface ZendeskPermanentlyDeleteUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the deleted user to erase for good, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_permanently_delete_user (Permanently delete user).
+ */
+export interface ZendeskPermanentlyDeleteUserOutputs {
+  /**
+   * True once Zendesk accepted the permanent deletion
+   */
+  permanently_deleted: boolean;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+  /**
+   * The deleted user as Zendesk held it
+   */
+  deleted_user: DeletedUser;
+}
+
+/**
+ * Params of zendesk_get_user_identities (Get user identities).
+ */
+export interface ZendeskGetUserIdentitiesParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user whose identities to list, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Only identities of this type: email, phone_number, twitter, facebook, google, agent_forwarding, sdk or messaging.
+   */
+  type?: "email" | "phone_number" | "twitter" | "facebook" | "google" | "agent_forwarding" | "sdk" | "messaging";
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_user_identities (Get user identities).
+ */
+export interface ZendeskGetUserIdentitiesOutputs {
+  /**
+   * The identities of this page
+   */
+  identities: Array<UserIdentity>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_user_identity (Get user identity).
+ */
+export interface ZendeskGetUserIdentityParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the identity, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_user_identity (Get user identity).
+ */
+export interface ZendeskGetUserIdentityOutputs {
+  /**
+   * The identity
+   */
+  identity: UserIdentity;
+  /**
+   * Id of the identity
+   */
+  identity_id: number;
+}
+
+/**
+ * Params of zendesk_create_user_identity (Create user identity).
+ */
+export interface ZendeskCreateUserIdentityParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to add the identity to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Kind of identity: email, phone_number, twitter, facebook, google or agent_forwarding.
+   */
+  type: "email" | "phone_number" | "twitter" | "facebook" | "google" | "agent_forwarding";
+  /**
+   * The identity itself: an email address for email, a phone number such as +1 555 0100 for phone_number, a screen name for twitter.
+   */
+  value: string;
+  /**
+   * Whether the identity is marked verified at once: "true" or "false".
+   */
+  verified?: "true" | "false" | boolean;
+  /**
+   * Whether it becomes the primary identity of its type (a primary email becomes the user's email): "true" or "false".
+   */
+  primary?: "true" | "false" | boolean;
+  /**
+   * Send no verification email for a new email address: "true" or "false".
+   */
+  skipVerifyEmail?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_create_user_identity (Create user identity).
+ */
+export interface ZendeskCreateUserIdentityOutputs {
+  /**
+   * The identity
+   */
+  identity: UserIdentity;
+  /**
+   * Id of the new identity
+   */
+  identity_id: number;
+}
+
+/**
+ * Params of zendesk_update_user_identity (Update user identity).
+ */
+export interface ZendeskUpdateUserIdentityParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the identity to change, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+  /**
+   * The new value, e.g. jane@example.com for an email identity.
+   */
+  value?: string;
+  /**
+   * Whether the identity is verified: "true" or "false".
+   */
+  verified?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_update_user_identity (Update user identity).
+ */
+export interface ZendeskUpdateUserIdentityOutputs {
+  /**
+   * The identity
+   */
+  identity: UserIdentity;
+  /**
+   * Id of the identity
+   */
+  identity_id: number;
+}
+
+/**
+ * Params of zendesk_make_user_identity_primary (Make user identity primary).
+ */
+export interface ZendeskMakeUserIdentityPrimaryParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the identity to make primary, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+}
+
+/**
+ * Outputs of zendesk_make_user_identity_primary (Make user identity primary).
+ */
+export interface ZendeskMakeUserIdentityPrimaryOutputs {
+  /**
+   * The identity
+   */
+  identity: UserIdentity;
+  /**
+   * Every identity of the user, after the change
+   */
+  identities: Array<UserIdentity>;
+}
+
+/**
+ * Params of zendesk_verify_user_identity (Verify user identity).
+ */
+export interface ZendeskVerifyUserIdentityParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the identity to mark verified, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+}
+
+/**
+ * Outputs of zendesk_verify_user_identity (Verify user identity).
+ */
+export interface ZendeskVerifyUserIdentityOutputs {
+  /**
+   * The identity
+   */
+  identity: UserIdentity;
+  /**
+   * Id of the identity
+   */
+  identity_id: number;
+}
+
+/**
+ * Params of zendesk_request_user_verification (Request user verification).
+ */
+export interface ZendeskRequestUserVerificationParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the email identity to confirm, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+}
+
+/**
+ * Outputs of zendesk_request_user_verification (Request user verification).
+ */
+export interface ZendeskRequestUserVerificationOutputs {
+  /**
+   * True once Zendesk has accepted to send the email
+   */
+  requested: boolean;
+  /**
+   * Id of the identity
+   */
+  identity_id: string;
+}
+
+/**
+ * Params of zendesk_delete_user_identity (Delete user identity).
+ */
+export interface ZendeskDeleteUserIdentityParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the identity belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the identity to remove, e.g. 77938.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  identityId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_user_identity (Delete user identity).
+ */
+export interface ZendeskDeleteUserIdentityOutputs {
+  /**
+   * True once the identity is removed
+   */
+  deleted: boolean;
+  /**
+   * Id of the removed identity
+   */
+  identity_id: string;
+}
+
+/**
+ * Params of zendesk_get_user_sessions (Get user sessions).
+ */
+export interface ZendeskGetUserSessionsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user whose sessions to list, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_user_sessions (Get user sessions).
+ */
+export interface ZendeskGetUserSessionsOutputs {
+  /**
+   * The user's sessions of this page
+   */
+  sessions: Array<Session>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_user_session (Get user session).
+ */
+export interface ZendeskGetUserSessionParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the session belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the session, e.g. 14 (from zendesk_get_user_sessions).
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  sessionId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_user_session (Get user session).
+ */
+export interface ZendeskGetUserSessionOutputs {
+  /**
+   * The session
+   */
+  session: Session;
+  /**
+   * Id of the session
+   */
+  session_id: number;
+}
+
+/**
+ * Params of zendesk_delete_user_session (Delete user session).
+ */
+export interface ZendeskDeleteUserSessionParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user the session belongs to, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the session to end, e.g. 14 (from zendesk_get_user_sessions).
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  sessionId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_user_session (Delete user session).
+ */
+export interface ZendeskDeleteUserSessionOutputs {
+  /**
+   * True once the session is ended
+   */
+  deleted: boolean;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+  /**
+   * Id of the ended session
+   */
+  session_id: number;
+}
+
+/**
+ * Params of zendesk_delete_user_sessions (Delete all user sessions).
+ */
+export interface ZendeskDeleteUserSessionsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to sign out everywhere, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_user_sessions (Delete all user sessions).
+ */
+export interface ZendeskDeleteUserSessionsOutputs {
+  /**
+   * True once every session of the user is ended
+   */
+  signed_out: boolean;
+  /**
+   * Id of the user
+   */
+  user_id: number;
+}
+
+/**
+ * Params of zendesk_logout_users_bulk (Sign out users in bulk).
+ */
+export interface ZendeskLogoutUsersBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Comma-separated ids of the users to sign out, e.g. "111, 222, 333".
+   */
+  userIds: string | (string | number)[];
+}
+
+/**
+ * Outputs of zendesk_logout_users_bulk (Sign out users in bulk).
+ */
+export interface ZendeskLogoutUsersBulkOutputs {
+  /**
+   * Ids signed out: their request succeeded
+   */
+  succeeded_ids: Array<number>;
+  /**
+   * Ids not signed out: Zendesk refused their request, or it was not sent, so nothing was applied to them
+   */
+  failed_ids: Array<number>;
+  /**
+   * Ids whose request got no usable answer: they may or may not be signed out
+   */
+  unknown_ids: Array<number>;
+  /**
+   * One entry per request of the call (100 ids each), in order
+   */
+  requests: Array<{
+    /**
+     * The ids it carried
+     */
+    ids: Array<number> | null;
+    /**
+     * succeeded, failed (nothing applied) or unknown_outcome (may have been applied)
+     */
+    outcome: string | null;
+    /**
+     * HTTP status of Zendesk's answer, when there was one
+     */
+    status: number | null;
+    /**
+     * Why it did not succeed: an error code and message
+     */
+    error: string | null;
+    [key: string]: unknown;
+  }>;
+}
+
+/**
  * Params of zendesk_get_organizations (Get organizations).
  */
 export interface ZendeskGetOrganizationsParams {
@@ -1930,6 +4011,960 @@ export interface ZendeskDeleteOrganizationOutputs {
 }
 
 /**
+ * Params of zendesk_get_groups (Get groups).
+ */
+export interface ZendeskGetGroupsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Only the groups tickets can be assigned to (deleted groups left out): "true" or "false".
+   * @default "false"
+   */
+  assignableOnly?: "true" | "false" | boolean;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_groups (Get groups).
+ */
+export interface ZendeskGetGroupsOutputs {
+  /**
+   * The groups of this page
+   */
+  groups: Array<Group>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_get_group (Get group).
+ */
+export interface ZendeskGetGroupParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the group, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_group (Get group).
+ */
+export interface ZendeskGetGroupOutputs {
+  /**
+   * The group
+   */
+  group: Group;
+  /**
+   * Id of the group
+   */
+  group_id: number;
+}
+
+/**
+ * Params of zendesk_count_groups (Count groups).
+ */
+export interface ZendeskCountGroupsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+}
+
+/**
+ * Outputs of zendesk_count_groups (Count groups).
+ */
+export interface ZendeskCountGroupsOutputs {
+  /**
+   * Number of groups
+   */
+  count: number;
+  /**
+   * When the count was last refreshed (ISO 8601); absent while a large count is being refreshed
+   */
+  refreshed_at?: string;
+}
+
+/**
+ * Params of zendesk_get_group_users (Get group users).
+ */
+export interface ZendeskGetGroupUsersParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the group whose agents to list, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId: string | number;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_group_users (Get group users).
+ */
+export interface ZendeskGetGroupUsersOutputs {
+  /**
+   * The agents of this page
+   */
+  users: Array<User>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_create_group (Create group).
+ */
+export interface ZendeskCreateGroupParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Name of the group, e.g. "Billing".
+   */
+  name: string;
+  /**
+   * What the group handles, e.g. "Invoices, refunds and payment failures".
+   */
+  description?: string;
+  /**
+   * Whether the group is public (a private group cannot be made public again): "true" or "false".
+   */
+  isPublic?: "true" | "false" | boolean;
+  /**
+   * Comma-separated ids of the agents who are to be members, e.g. "360000111, 360000222".
+   */
+  agentIds?: string | (string | number)[];
+}
+
+/**
+ * Outputs of zendesk_create_group (Create group).
+ */
+export interface ZendeskCreateGroupOutputs {
+  /**
+   * The group
+   */
+  group: Group;
+  /**
+   * Id of the new group
+   */
+  group_id: number;
+  /**
+   * Ids of the agents now members of the group
+   */
+  agent_ids: Array<number>;
+  /**
+   * Membership changes that failed or whose outcome is unknown; empty when every change was applied
+   */
+  failed_changes: Array<{
+    /**
+     * Id of the agent
+     */
+    agent_id: number | null;
+    /**
+     * add or remove
+     */
+    change: string | null;
+    /**
+     * failed (not applied, see reason) or unknown (its job was queued but not followed to the end: check before retrying)
+     */
+    outcome: string | null;
+    /**
+     * Why, as Zendesk or the job said
+     */
+    reason: string | null;
+    /**
+     * The job of the change, when one was queued
+     */
+    job_id: string | null;
+    [key: string]: unknown;
+  }>;
+}
+
+/**
+ * Params of zendesk_update_group (Update group).
+ */
+export interface ZendeskUpdateGroupParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the group to change, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId: string | number;
+  /**
+   * New name of the group, e.g. "Billing".
+   */
+  name?: string;
+  /**
+   * What the group handles, e.g. "Invoices, refunds and payment failures".
+   */
+  description?: string;
+  /**
+   * Whether the group is public (a private group cannot be made public again): "true" or "false".
+   */
+  isPublic?: "true" | "false" | boolean;
+  /**
+   * Comma-separated ids of the agents who must be the members, e.g. "360000111, 360000222": agents not listed are removed; "none" removes every agent. Left empty, the agents stay as they are.
+   */
+  agentIds?: string | (string | number)[];
+}
+
+/**
+ * Outputs of zendesk_update_group (Update group).
+ */
+export interface ZendeskUpdateGroupOutputs {
+  /**
+   * The group
+   */
+  group: Group;
+  /**
+   * Id of the group
+   */
+  group_id: number;
+  /**
+   * Ids of the agents who were members before the change
+   */
+  agent_ids_before: Array<number>;
+  /**
+   * Ids of the agents who are members after it (a change whose outcome is unknown counts as not made)
+   */
+  agent_ids_after: Array<number>;
+  /**
+   * Ids of the agents added
+   */
+  added: Array<number>;
+  /**
+   * Ids of the agents removed
+   */
+  removed: Array<number>;
+  /**
+   * Membership changes that failed or whose outcome is unknown; empty when every change was applied
+   */
+  failed_changes: Array<{
+    /**
+     * Id of the agent
+     */
+    agent_id: number | null;
+    /**
+     * add or remove
+     */
+    change: string | null;
+    /**
+     * failed (not applied, see reason) or unknown (its job was queued but not followed to the end: check before retrying)
+     */
+    outcome: string | null;
+    /**
+     * Why, as Zendesk or the job said
+     */
+    reason: string | null;
+    /**
+     * The job of the change, when one was queued
+     */
+    job_id: string | null;
+    [key: string]: unknown;
+  }>;
+}
+
+/**
+ * Params of zendesk_delete_group (Delete group).
+ */
+export interface ZendeskDeleteGroupParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the group to delete, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_group (Delete group).
+ */
+export interface ZendeskDeleteGroupOutputs {
+  /**
+   * True once the group is deleted
+   */
+  deleted: boolean;
+  /**
+   * Id of the deleted group
+   */
+  group_id: string;
+}
+
+/**
+ * Params of zendesk_get_group_memberships (Get group memberships).
+ */
+export interface ZendeskGetGroupMembershipsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Only the memberships of this agent, e.g. 12345 (not with groupId).
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId?: string | number;
+  /**
+   * Only the memberships of this group, e.g. 360000123 (not with userId).
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId?: string | number;
+  /**
+   * How many results per page (1-100).
+   * @pattern ^\s*-?\d+\s*$
+   * @minimum 1
+   * @maximum 100
+   * @default "100"
+   */
+  perPage?: string | number;
+  /**
+   * Cursor of the page to fetch: paging.after_cursor of the previous result.
+   */
+  pageAfter?: string;
+}
+
+/**
+ * Outputs of zendesk_get_group_memberships (Get group memberships).
+ */
+export interface ZendeskGetGroupMembershipsOutputs {
+  /**
+   * The memberships of this page
+   */
+  group_memberships: Array<GroupMembership>;
+  /**
+   * Where the next page starts
+   */
+  paging: Paging;
+  /**
+   * About this page
+   */
+  metadata: Metadata;
+}
+
+/**
+ * Params of zendesk_create_group_membership (Create group membership).
+ */
+export interface ZendeskCreateGroupMembershipParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the agent to add, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the group, e.g. 360000123.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupId: string | number;
+  /**
+   * Whether it becomes the agent's default group: "true" or "false".
+   */
+  isDefault?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_create_group_membership (Create group membership).
+ */
+export interface ZendeskCreateGroupMembershipOutputs {
+  /**
+   * The group membership: one agent in one group
+   */
+  group_membership: GroupMembership;
+  /**
+   * Id of the new membership
+   */
+  group_membership_id: number;
+}
+
+/**
+ * Params of zendesk_create_group_memberships_bulk (Create group memberships in bulk).
+ */
+export interface ZendeskCreateGroupMembershipsBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * JSON array of memberships, each with "user_id" and "group_id", e.g. [{"user_id": 12345, "group_id": 360000123}, {"user_id": 12346, "group_id": 360000123}].
+   */
+  groupMemberships: string | unknown[];
+}
+
+/**
+ * Outputs of zendesk_create_group_memberships_bulk (Create group memberships in bulk).
+ */
+export interface ZendeskCreateGroupMembershipsBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_make_group_membership_default (Make group membership default).
+ */
+export interface ZendeskMakeGroupMembershipDefaultParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the agent, e.g. 12345.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId: string | number;
+  /**
+   * Id of the agent's membership to make the default, e.g. 360000456.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupMembershipId: string | number;
+}
+
+/**
+ * Outputs of zendesk_make_group_membership_default (Make group membership default).
+ */
+export interface ZendeskMakeGroupMembershipDefaultOutputs {
+  /**
+   * All memberships of the agent, the default one included
+   */
+  group_memberships: Array<GroupMembership>;
+  /**
+   * Id of the agent's default group now
+   */
+  default_group_id: number;
+}
+
+/**
+ * Params of zendesk_delete_group_membership (Delete group membership).
+ */
+export interface ZendeskDeleteGroupMembershipParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the membership to delete, e.g. 360000456 (not the group's id).
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  groupMembershipId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_group_membership (Delete group membership).
+ */
+export interface ZendeskDeleteGroupMembershipOutputs {
+  /**
+   * True once the membership is deleted
+   */
+  deleted: boolean;
+  /**
+   * Id of the deleted membership
+   */
+  group_membership_id: string;
+}
+
+/**
+ * Params of zendesk_delete_group_memberships_bulk (Delete group memberships in bulk).
+ */
+export interface ZendeskDeleteGroupMembershipsBulkParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Comma-separated membership ids, e.g. "360000456, 360000457" (not group or user ids).
+   */
+  groupMembershipIds: string | (string | number)[];
+}
+
+/**
+ * Outputs of zendesk_delete_group_memberships_bulk (Delete group memberships in bulk).
+ */
+export interface ZendeskDeleteGroupMembershipsBulkOutputs {
+  /**
+   * The background job
+   */
+  job_status: JobStatus;
+  /**
+   * Id of the background job
+   */
+  job_id: string;
+}
+
+/**
+ * Params of zendesk_get_sharing_agreements (Get sharing agreements).
+ */
+export interface ZendeskGetSharingAgreementsParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+}
+
+/**
+ * Outputs of zendesk_get_sharing_agreements (Get sharing agreements).
+ */
+export interface ZendeskGetSharingAgreementsOutputs {
+  /**
+   * The sharing agreements
+   */
+  sharing_agreements: Array<SharingAgreement>;
+  /**
+   * Number of sharing agreements
+   */
+  count: number;
+}
+
+/**
+ * Params of zendesk_get_sharing_agreement (Get sharing agreement).
+ */
+export interface ZendeskGetSharingAgreementParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the sharing agreement, e.g. 88335.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  sharingAgreementId: string | number;
+}
+
+/**
+ * Outputs of zendesk_get_sharing_agreement (Get sharing agreement).
+ */
+export interface ZendeskGetSharingAgreementOutputs {
+  /**
+   * The sharing agreement: ticket sharing between this account and another
+   */
+  sharing_agreement: SharingAgreement;
+  /**
+   * Id of the sharing agreement
+   */
+  sharing_agreement_id: number;
+}
+
+/**
+ * Params of zendesk_create_sharing_agreement (Create sharing agreement).
+ */
+export interface ZendeskCreateSharingAgreementParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Subdomain of the other Zendesk account: "partner" for partner.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  remoteSubdomain: string;
+  /**
+   * Name of the agreement, e.g. "Partner escalations".
+   */
+  name?: string;
+  /**
+   * Direction: outbound (this account shares tickets with the other) or inbound (the other shares with this one).
+   */
+  type?: "inbound" | "outbound";
+}
+
+/**
+ * Outputs of zendesk_create_sharing_agreement (Create sharing agreement).
+ */
+export interface ZendeskCreateSharingAgreementOutputs {
+  /**
+   * The sharing agreement: ticket sharing between this account and another
+   */
+  sharing_agreement: SharingAgreement;
+  /**
+   * Id of the new sharing agreement
+   */
+  sharing_agreement_id: number;
+}
+
+/**
+ * Params of zendesk_update_sharing_agreement (Update sharing agreement).
+ */
+export interface ZendeskUpdateSharingAgreementParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the sharing agreement to change, e.g. 88335.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  sharingAgreementId: string | number;
+  /**
+   * New status: accepted, declined, pending or inactive.
+   */
+  status: "accepted" | "declined" | "pending" | "inactive";
+}
+
+/**
+ * Outputs of zendesk_update_sharing_agreement (Update sharing agreement).
+ */
+export interface ZendeskUpdateSharingAgreementOutputs {
+  /**
+   * The sharing agreement: ticket sharing between this account and another
+   */
+  sharing_agreement: SharingAgreement;
+  /**
+   * Id of the sharing agreement
+   */
+  sharing_agreement_id: number;
+}
+
+/**
+ * Params of zendesk_delete_sharing_agreement (Delete sharing agreement).
+ */
+export interface ZendeskDeleteSharingAgreementParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the sharing agreement to delete, e.g. 88335.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  sharingAgreementId: string | number;
+}
+
+/**
+ * Outputs of zendesk_delete_sharing_agreement (Delete sharing agreement).
+ */
+export interface ZendeskDeleteSharingAgreementOutputs {
+  /**
+   * True once the sharing agreement is deleted
+   */
+  deleted: boolean;
+  /**
+   * Id of the deleted sharing agreement
+   */
+  sharing_agreement_id: string;
+}
+
+/**
  * Params of zendesk_search (Search).
  */
 export interface ZendeskSearchParams {
@@ -2029,6 +5064,60 @@ export interface ZendeskSearchCountOutputs {
    * How many records match the query
    */
   count: number;
+}
+
+/**
+ * Params of zendesk_api_request (API request).
+ */
+export interface ZendeskApiRequestParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * HTTP method: GET reads; POST, PUT, PATCH and DELETE change data.
+   */
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /**
+   * Path of the endpoint under /api/v2, e.g. "/api/v2/ticket_fields" or "tickets/123/comments".
+   */
+  path: string;
+  /**
+   * Query parameters as a JSON object, e.g. {"page[size]": 10}; lists are sent comma-separated.
+   */
+  query?: string | { [key: string]: unknown };
+  /**
+   * JSON body of a POST, PUT, PATCH or DELETE, e.g. {"ticket_field": {"type": "text", "title": "Order"}}.
+   */
+  body?: string | { [key: string]: unknown };
+}
+
+/**
+ * Outputs of zendesk_api_request (API request).
+ */
+export interface ZendeskApiRequestOutputs {
+  /**
+   * HTTP status of Zendesk's answer, e.g. 200 or 201
+   */
+  status: number;
+  /**
+   * Zendesk's JSON answer as it came; null for an empty answer (204)
+   */
+  body: unknown;
 }
 
 /**
@@ -2150,11 +5239,11 @@ export interface ZendeskTriageTicketsOutputs {
    */
   marker_tag?: string;
   /**
-   * The query sent to the search export (type: dropped, marker excluded)
+   * The query sent to the search export (type: dropped)
    */
   query: string;
   /**
-   * One entry per ticket the search listed (tickets already carrying the marker are only counted)
+   * One entry per ticket the query matches
    */
   tickets: Array<{
     /**
@@ -2162,7 +5251,7 @@ export interface ZendeskTriageTicketsOutputs {
      */
     id: number | null;
     /**
-     * updated, failed or skipped
+     * updated, failed, skipped, already_triaged (has the marker of an earlier run) or would_update (dry run)
      */
     outcome: string | null;
     /**
@@ -2201,4 +5290,446 @@ export interface ZendeskTriageTicketsOutputs {
    * Requests made to Zendesk
    */
   requests: number;
+}
+
+/**
+ * Params of zendesk_offboard_user (Offboard user).
+ */
+export interface ZendeskOffboardUserParams {
+  /**
+   * Email address of the Zendesk user the API token belongs to, e.g. agent@example.com.
+   * @pattern ^[^\s@:/]+@[^\s@:/]+$
+   */
+  email: string;
+  /**
+   * Zendesk API token (Admin Center > Apps and integrations > Zendesk API).
+   */
+  apiToken: string;
+  /**
+   * Your Zendesk subdomain: "acme" for acme.zendesk.com.
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$
+   */
+  subdomain: string;
+  /**
+   * OAuth access token; replaces email and apiToken (sent as a Bearer token).
+   */
+  accessToken?: string;
+  /**
+   * Id of the user to offboard, e.g. 12345. Give this or userEmail.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  userId?: string | number;
+  /**
+   * Primary email of the user to offboard, e.g. jane@example.com (looked up once, before any change). Give this or userId.
+   */
+  userEmail?: string;
+  /**
+   * Id of the group the user's unsolved tickets move to; alone, the tickets are left unassigned in that group.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  reassignToGroupId?: string | number;
+  /**
+   * Id of the agent the user's unsolved tickets are assigned to; with reassignToGroupId, the agent must be in that group.
+   * @pattern ^\s*\d+\s*$
+   * @minimum 1
+   */
+  reassignToAgentId?: string | number;
+  /**
+   * Internal note added to every reassigned ticket, e.g. "Jane left: reassigned to the Billing team." Needs a reassign target.
+   */
+  comment?: string;
+  /**
+   * End every session of the user ("true" or "false").
+   * @default "true"
+   */
+  signOut?: "true" | "false" | boolean;
+  /**
+   * Suspend the user so they cannot sign in again ("true" or "false").
+   * @default "true"
+   */
+  suspend?: "true" | "false" | boolean;
+  /**
+   * Remove the user from every group, i.e. delete an agent's group memberships ("true" or "false").
+   * @default "true"
+   */
+  removeFromGroups?: "true" | "false" | boolean;
+  /**
+   * Delete the user once the steps before succeeded ("true" or "false"); Zendesk keeps the record, inactive.
+   * @default "false"
+   */
+  deleteUser?: "true" | "false" | boolean;
+  /**
+   * Also erase the deleted user for good, as GDPR requires ("true" or "false"); needs deleteUser. CANNOT be undone.
+   * @default "false"
+   */
+  permanentlyDelete?: "true" | "false" | boolean;
+  /**
+   * Report what each step would do without changing anything ("true" or "false").
+   * @default "false"
+   */
+  dryRun?: "true" | "false" | boolean;
+}
+
+/**
+ * Outputs of zendesk_offboard_user (Offboard user).
+ */
+export interface ZendeskOffboardUserOutputs {
+  /**
+   * Id of the user
+   */
+  user_id: number;
+  /**
+   * The user as found before any change
+   */
+  user: {
+    /**
+     * User id
+     */
+    id: number | null;
+    /**
+     * Name
+     */
+    name: string | null;
+    /**
+     * Primary email address
+     */
+    email: string | null;
+    /**
+     * Role: end-user, agent or admin
+     */
+    role: string | null;
+    /**
+     * False when the user was already deleted
+     */
+    active: boolean | null;
+    /**
+     * Whether the user was already suspended
+     */
+    suspended: boolean | null;
+    [key: string]: unknown;
+  };
+  /**
+   * Whether this was a dry run (nothing changed)
+   */
+  dry_run: boolean;
+  /**
+   * True when every step ended done, unchanged, would_change or skipped
+   */
+  completed: boolean;
+  /**
+   * The step that failed or whose outcome is unknown (the steps after it did not run); absent when none
+   */
+  stopped_at?: string;
+  /**
+   * The group the tickets move to; absent when not given
+   */
+  reassign_group_id?: number;
+  /**
+   * The agent the tickets are assigned to; absent when not given
+   */
+  reassign_agent_id?: number;
+  /**
+   * Every step in the order they run: suspend, sign_out, tickets, memberships, delete, permanently_delete
+   */
+  steps: Array<{
+    /**
+     * suspend, sign_out, tickets, memberships, delete or permanently_delete
+     */
+    step: string | null;
+    /**
+     * done (changed what it found), unchanged (nothing to do: already so), would_change (dry run), skipped (not asked), failed, unknown (a change may or may not have been applied) or not_run (an earlier step failed)
+     */
+    status: string | null;
+    /**
+     * What its check found still to do: sessions, 1 for a user not yet suspended or deleted, tickets, memberships
+     */
+    found: number | null;
+    /**
+     * How many of those it changed
+     */
+    changed: number | null;
+    /**
+     * What it found and did, in words
+     */
+    detail: string | null;
+    /**
+     * Why it failed or is unknown; null otherwise
+     */
+    error: {
+      /**
+       * Error code
+       */
+      code: string | null;
+      /**
+       * What went wrong
+       */
+      message: string | null;
+      [key: string]: unknown;
+    } | null;
+    [key: string]: unknown;
+  }>;
+  /**
+   * Sessions this run ended
+   */
+  sessions_ended: number;
+  /**
+   * Whether the user is suspended after the run (by this run or an earlier one; a dry run changes nothing)
+   */
+  suspended: boolean;
+  /**
+   * Unsolved tickets assigned to the user when the ticket step checked
+   */
+  tickets_found: number;
+  /**
+   * Tickets moved to the reassign target
+   */
+  tickets_moved: number;
+  /**
+   * Tickets Zendesk refused to move (see tickets[].reason)
+   */
+  tickets_failed: number;
+  /**
+   * Tickets whose move has an unknown outcome (its job could not be followed): check them before running again
+   */
+  tickets_unknown: number;
+  /**
+   * Group memberships removed
+   */
+  memberships_removed: number;
+  /**
+   * Whether the user is deleted after the run
+   */
+  deleted: boolean;
+  /**
+   * Whether the user is erased for good after the run
+   */
+  permanently_deleted: boolean;
+  /**
+   * Every ticket the search for the user's unsolved assigned tickets listed, in its order
+   */
+  tickets: Array<{
+    /**
+     * Ticket id
+     */
+    id: number | null;
+    /**
+     * moved, failed, unknown (its job could not be followed), would_move (dry run), not_moved (no reassign target) or skipped (no longer an unsolved ticket of the user)
+     */
+    outcome: string | null;
+    /**
+     * Why it failed, is unknown, or was not moved
+     */
+    reason: string | null;
+    /**
+     * The job that moved it (or tried to)
+     */
+    job_id: string | null;
+    /**
+     * Its group before the move
+     */
+    group_id: number | null;
+    [key: string]: unknown;
+  }>;
+  /**
+   * Every group membership of the user, when the memberships step ran
+   */
+  memberships: Array<{
+    /**
+     * Group membership id
+     */
+    id: number | null;
+    /**
+     * Id of the group
+     */
+    group_id: number | null;
+    /**
+     * removed, failed, unknown (its job could not be followed) or would_remove (dry run)
+     */
+    outcome: string | null;
+    /**
+     * Why it failed or is unknown
+     */
+    reason: string | null;
+    /**
+     * The job that removed it (or tried to)
+     */
+    job_id: string | null;
+    [key: string]: unknown;
+  }>;
+  /**
+   * Requests made to Zendesk
+   */
+  requests: number;
+}
+
+/**
+ * The params of every operation, by operation id.
+ */
+export interface ToolParams {
+  zendesk_get_tickets: ZendeskGetTicketsParams;
+  zendesk_get_ticket: ZendeskGetTicketParams;
+  zendesk_create_ticket: ZendeskCreateTicketParams;
+  zendesk_create_tickets_bulk: ZendeskCreateTicketsBulkParams;
+  zendesk_update_ticket: ZendeskUpdateTicketParams;
+  zendesk_update_tickets_bulk: ZendeskUpdateTicketsBulkParams;
+  zendesk_delete_ticket: ZendeskDeleteTicketParams;
+  zendesk_merge_tickets: ZendeskMergeTicketsParams;
+  zendesk_get_users: ZendeskGetUsersParams;
+  zendesk_get_user: ZendeskGetUserParams;
+  zendesk_get_current_user: ZendeskGetCurrentUserParams;
+  zendesk_search_users: ZendeskSearchUsersParams;
+  zendesk_create_user: ZendeskCreateUserParams;
+  zendesk_create_users_bulk: ZendeskCreateUsersBulkParams;
+  zendesk_update_user: ZendeskUpdateUserParams;
+  zendesk_update_users_bulk: ZendeskUpdateUsersBulkParams;
+  zendesk_delete_user: ZendeskDeleteUserParams;
+  zendesk_get_users_by_ids: ZendeskGetUsersByIdsParams;
+  zendesk_autocomplete_users: ZendeskAutocompleteUsersParams;
+  zendesk_count_users: ZendeskCountUsersParams;
+  zendesk_get_user_related: ZendeskGetUserRelatedParams;
+  zendesk_create_or_update_user: ZendeskCreateOrUpdateUserParams;
+  zendesk_create_or_update_users_bulk: ZendeskCreateOrUpdateUsersBulkParams;
+  zendesk_suspend_user: ZendeskSuspendUserParams;
+  zendesk_merge_users: ZendeskMergeUsersParams;
+  zendesk_delete_users_bulk: ZendeskDeleteUsersBulkParams;
+  zendesk_export_users_incremental: ZendeskExportUsersIncrementalParams;
+  zendesk_set_user_default_organization: ZendeskSetUserDefaultOrganizationParams;
+  zendesk_remove_user_from_organization: ZendeskRemoveUserFromOrganizationParams;
+  zendesk_set_user_password: ZendeskSetUserPasswordParams;
+  zendesk_get_user_password_requirements: ZendeskGetUserPasswordRequirementsParams;
+  zendesk_get_user_compliance_deletion_statuses: ZendeskGetUserComplianceDeletionStatusesParams;
+  zendesk_get_user_ticket_skips: ZendeskGetUserTicketSkipsParams;
+  zendesk_request_user_create: ZendeskRequestUserCreateParams;
+  zendesk_open_user_profile_in_agent_browser: ZendeskOpenUserProfileInAgentBrowserParams;
+  zendesk_permanently_delete_user: ZendeskPermanentlyDeleteUserParams;
+  zendesk_get_user_identities: ZendeskGetUserIdentitiesParams;
+  zendesk_get_user_identity: ZendeskGetUserIdentityParams;
+  zendesk_create_user_identity: ZendeskCreateUserIdentityParams;
+  zendesk_update_user_identity: ZendeskUpdateUserIdentityParams;
+  zendesk_make_user_identity_primary: ZendeskMakeUserIdentityPrimaryParams;
+  zendesk_verify_user_identity: ZendeskVerifyUserIdentityParams;
+  zendesk_request_user_verification: ZendeskRequestUserVerificationParams;
+  zendesk_delete_user_identity: ZendeskDeleteUserIdentityParams;
+  zendesk_get_user_sessions: ZendeskGetUserSessionsParams;
+  zendesk_get_user_session: ZendeskGetUserSessionParams;
+  zendesk_delete_user_session: ZendeskDeleteUserSessionParams;
+  zendesk_delete_user_sessions: ZendeskDeleteUserSessionsParams;
+  zendesk_logout_users_bulk: ZendeskLogoutUsersBulkParams;
+  zendesk_get_organizations: ZendeskGetOrganizationsParams;
+  zendesk_get_organization: ZendeskGetOrganizationParams;
+  zendesk_autocomplete_organizations: ZendeskAutocompleteOrganizationsParams;
+  zendesk_create_organization: ZendeskCreateOrganizationParams;
+  zendesk_create_organizations_bulk: ZendeskCreateOrganizationsBulkParams;
+  zendesk_update_organization: ZendeskUpdateOrganizationParams;
+  zendesk_delete_organization: ZendeskDeleteOrganizationParams;
+  zendesk_get_groups: ZendeskGetGroupsParams;
+  zendesk_get_group: ZendeskGetGroupParams;
+  zendesk_count_groups: ZendeskCountGroupsParams;
+  zendesk_get_group_users: ZendeskGetGroupUsersParams;
+  zendesk_create_group: ZendeskCreateGroupParams;
+  zendesk_update_group: ZendeskUpdateGroupParams;
+  zendesk_delete_group: ZendeskDeleteGroupParams;
+  zendesk_get_group_memberships: ZendeskGetGroupMembershipsParams;
+  zendesk_create_group_membership: ZendeskCreateGroupMembershipParams;
+  zendesk_create_group_memberships_bulk: ZendeskCreateGroupMembershipsBulkParams;
+  zendesk_make_group_membership_default: ZendeskMakeGroupMembershipDefaultParams;
+  zendesk_delete_group_membership: ZendeskDeleteGroupMembershipParams;
+  zendesk_delete_group_memberships_bulk: ZendeskDeleteGroupMembershipsBulkParams;
+  zendesk_get_sharing_agreements: ZendeskGetSharingAgreementsParams;
+  zendesk_get_sharing_agreement: ZendeskGetSharingAgreementParams;
+  zendesk_create_sharing_agreement: ZendeskCreateSharingAgreementParams;
+  zendesk_update_sharing_agreement: ZendeskUpdateSharingAgreementParams;
+  zendesk_delete_sharing_agreement: ZendeskDeleteSharingAgreementParams;
+  zendesk_search: ZendeskSearchParams;
+  zendesk_search_count: ZendeskSearchCountParams;
+  zendesk_api_request: ZendeskApiRequestParams;
+  zendesk_triage_tickets: ZendeskTriageTicketsParams;
+  zendesk_offboard_user: ZendeskOffboardUserParams;
+}
+
+/**
+ * The outputs of every operation, by operation id.
+ */
+export interface ToolOutputs {
+  zendesk_get_tickets: ZendeskGetTicketsOutputs;
+  zendesk_get_ticket: ZendeskGetTicketOutputs;
+  zendesk_create_ticket: ZendeskCreateTicketOutputs;
+  zendesk_create_tickets_bulk: ZendeskCreateTicketsBulkOutputs;
+  zendesk_update_ticket: ZendeskUpdateTicketOutputs;
+  zendesk_update_tickets_bulk: ZendeskUpdateTicketsBulkOutputs;
+  zendesk_delete_ticket: ZendeskDeleteTicketOutputs;
+  zendesk_merge_tickets: ZendeskMergeTicketsOutputs;
+  zendesk_get_users: ZendeskGetUsersOutputs;
+  zendesk_get_user: ZendeskGetUserOutputs;
+  zendesk_get_current_user: ZendeskGetCurrentUserOutputs;
+  zendesk_search_users: ZendeskSearchUsersOutputs;
+  zendesk_create_user: ZendeskCreateUserOutputs;
+  zendesk_create_users_bulk: ZendeskCreateUsersBulkOutputs;
+  zendesk_update_user: ZendeskUpdateUserOutputs;
+  zendesk_update_users_bulk: ZendeskUpdateUsersBulkOutputs;
+  zendesk_delete_user: ZendeskDeleteUserOutputs;
+  zendesk_get_users_by_ids: ZendeskGetUsersByIdsOutputs;
+  zendesk_autocomplete_users: ZendeskAutocompleteUsersOutputs;
+  zendesk_count_users: ZendeskCountUsersOutputs;
+  zendesk_get_user_related: ZendeskGetUserRelatedOutputs;
+  zendesk_create_or_update_user: ZendeskCreateOrUpdateUserOutputs;
+  zendesk_create_or_update_users_bulk: ZendeskCreateOrUpdateUsersBulkOutputs;
+  zendesk_suspend_user: ZendeskSuspendUserOutputs;
+  zendesk_merge_users: ZendeskMergeUsersOutputs;
+  zendesk_delete_users_bulk: ZendeskDeleteUsersBulkOutputs;
+  zendesk_export_users_incremental: ZendeskExportUsersIncrementalOutputs;
+  zendesk_set_user_default_organization: ZendeskSetUserDefaultOrganizationOutputs;
+  zendesk_remove_user_from_organization: ZendeskRemoveUserFromOrganizationOutputs;
+  zendesk_set_user_password: ZendeskSetUserPasswordOutputs;
+  zendesk_get_user_password_requirements: ZendeskGetUserPasswordRequirementsOutputs;
+  zendesk_get_user_compliance_deletion_statuses: ZendeskGetUserComplianceDeletionStatusesOutputs;
+  zendesk_get_user_ticket_skips: ZendeskGetUserTicketSkipsOutputs;
+  zendesk_request_user_create: ZendeskRequestUserCreateOutputs;
+  zendesk_open_user_profile_in_agent_browser: ZendeskOpenUserProfileInAgentBrowserOutputs;
+  zendesk_permanently_delete_user: ZendeskPermanentlyDeleteUserOutputs;
+  zendesk_get_user_identities: ZendeskGetUserIdentitiesOutputs;
+  zendesk_get_user_identity: ZendeskGetUserIdentityOutputs;
+  zendesk_create_user_identity: ZendeskCreateUserIdentityOutputs;
+  zendesk_update_user_identity: ZendeskUpdateUserIdentityOutputs;
+  zendesk_make_user_identity_primary: ZendeskMakeUserIdentityPrimaryOutputs;
+  zendesk_verify_user_identity: ZendeskVerifyUserIdentityOutputs;
+  zendesk_request_user_verification: ZendeskRequestUserVerificationOutputs;
+  zendesk_delete_user_identity: ZendeskDeleteUserIdentityOutputs;
+  zendesk_get_user_sessions: ZendeskGetUserSessionsOutputs;
+  zendesk_get_user_session: ZendeskGetUserSessionOutputs;
+  zendesk_delete_user_session: ZendeskDeleteUserSessionOutputs;
+  zendesk_delete_user_sessions: ZendeskDeleteUserSessionsOutputs;
+  zendesk_logout_users_bulk: ZendeskLogoutUsersBulkOutputs;
+  zendesk_get_organizations: ZendeskGetOrganizationsOutputs;
+  zendesk_get_organization: ZendeskGetOrganizationOutputs;
+  zendesk_autocomplete_organizations: ZendeskAutocompleteOrganizationsOutputs;
+  zendesk_create_organization: ZendeskCreateOrganizationOutputs;
+  zendesk_create_organizations_bulk: ZendeskCreateOrganizationsBulkOutputs;
+  zendesk_update_organization: ZendeskUpdateOrganizationOutputs;
+  zendesk_delete_organization: ZendeskDeleteOrganizationOutputs;
+  zendesk_get_groups: ZendeskGetGroupsOutputs;
+  zendesk_get_group: ZendeskGetGroupOutputs;
+  zendesk_count_groups: ZendeskCountGroupsOutputs;
+  zendesk_get_group_users: ZendeskGetGroupUsersOutputs;
+  zendesk_create_group: ZendeskCreateGroupOutputs;
+  zendesk_update_group: ZendeskUpdateGroupOutputs;
+  zendesk_delete_group: ZendeskDeleteGroupOutputs;
+  zendesk_get_group_memberships: ZendeskGetGroupMembershipsOutputs;
+  zendesk_create_group_membership: ZendeskCreateGroupMembershipOutputs;
+  zendesk_create_group_memberships_bulk: ZendeskCreateGroupMembershipsBulkOutputs;
+  zendesk_make_group_membership_default: ZendeskMakeGroupMembershipDefaultOutputs;
+  zendesk_delete_group_membership: ZendeskDeleteGroupMembershipOutputs;
+  zendesk_delete_group_memberships_bulk: ZendeskDeleteGroupMembershipsBulkOutputs;
+  zendesk_get_sharing_agreements: ZendeskGetSharingAgreementsOutputs;
+  zendesk_get_sharing_agreement: ZendeskGetSharingAgreementOutputs;
+  zendesk_create_sharing_agreement: ZendeskCreateSharingAgreementOutputs;
+  zendesk_update_sharing_agreement: ZendeskUpdateSharingAgreementOutputs;
+  zendesk_delete_sharing_agreement: ZendeskDeleteSharingAgreementOutputs;
+  zendesk_search: ZendeskSearchOutputs;
+  zendesk_search_count: ZendeskSearchCountOutputs;
+  zendesk_api_request: ZendeskApiRequestOutputs;
+  zendesk_triage_tickets: ZendeskTriageTicketsOutputs;
+  zendesk_offboard_user: ZendeskOffboardUserOutputs;
 }

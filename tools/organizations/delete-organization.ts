@@ -1,16 +1,15 @@
 import { defineTool, DELETES } from '../define';
 import { out } from '../outputs';
-import { credentialParams, param } from '../params';
+import { organizations, organizationId } from './resource';
 
 export const deleteOrganizationTool = defineTool({
   id: 'zendesk_delete_organization',
   name: 'Delete organization',
-  resource: 'organizations',
+  resource: organizations.id,
   description:
     'Delete one organization. Cannot be undone; its users and tickets are not deleted. To change an organization instead use zendesk_update_organization.',
   params: {
-    ...credentialParams,
-    organizationId: param.numericId('Id of the organization to delete, e.g. 360001234.', { required: true, example: '360001234' }),
+    organizationId: organizationId('Id of the organization to delete, e.g. 360001234.'),
   },
   request: (p) => ({ method: 'DELETE', path: ['organizations', p.organizationId] }),
   outputs: { deleted: out.boolean('True once the organization is deleted'), organization_id: out.string('Id of the deleted organization') },

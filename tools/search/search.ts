@@ -1,8 +1,9 @@
 import { defineTool, READ_ONLY } from '../define';
-import { listOutputs, out } from '../outputs';
-import { cursorPage } from '../pages';
-import { credentialParams, cursorPagingParams, param } from '../params';
-import type { InputProblem } from '../types';
+import type { InputProblem } from '../../contract';
+import { out } from '../outputs';
+import { cursorListAnswer, cursorPagingParams, cursorQuery } from '../paging';
+import { param } from '../params';
+import { search } from './resource';
 
 export const SEARCH_TYPES = ['ticket', 'user', 'organization', 'group'] as const;
 
@@ -58,10 +59,16 @@ export function exportQuery(query: string, filterType: string): { query: string 
   return { query: kept.join(' ') };
 }
 
+const searchAnswer = cursorListAnswer(
+  'results',
+  out.object('A ticket, user, organization or group, by filterType', {}),
+  'The records of this page, all of the filterType kind',
+);
+
 export const searchTool = defineTool({
   id: 'zendesk_search',
   name: 'Search',
-  resource: 'search',
+  resource: search.id,
   description:
     'Search tickets, users, organizations or groups with Zendesk search syntax, one page at a time (up to 100 per page), results ordered by creation date. ' +
     'filterType says which kind of record to return; do not put "type:" in the query (a "type:" term equal to filterType is dropped, a different one is refused). ' +
@@ -69,10 +76,10 @@ export const searchTool = defineTool({
     'There is no 1,000-result cap: pass paging.after_cursor as pageAfter for the next page (a cursor expires after an hour). ' +
     'To only count matches use zendesk_search_count; for users by email or external id zendesk_search_users is simpler.',
   params: {
-    ...credentialParams,
     query: param.text('Zendesk search syntax without a "type:" term, e.g. "status:open priority:urgent created>2024-01-01" or "tags:vip".', {
       required: true,
       example: 'status:open priority:urgent',
+      field: 'searchQuery',
     }),
     filterType: param.choice(SEARCH_TYPES, 'Which kind of record to return: ticket, user, organization or group.', { required: true, example: 'ticket' }),
     ...cursorPagingParams,
@@ -87,14 +94,11 @@ export const searchTool = defineTool({
     return {
       method: 'GET',
       path: ['search', 'export'],
-      query: { query: resolved.query, 'filter[type]': p.filterType, 'page[size]': p.perPage, 'page[after]': p.pageAfter },
+      query: { query: resolved.query, 'filter[type]': p.filterType, ...cursorQuery(p) },
     };
   },
+  ...searchAnswer,
   // In the documented order: paging, metadata, results.
-  outputs: (({ results, paging, metadata }) => ({ paging, metadata, results }))(
-    listOutputs('results', out.object('A ticket, user, organization or group, by filterType', {}), 'The records of this page, all of the filterType kind'),
-  ),
-  output: ({ body }) => cursorPage('results', body.results, body),
-  result: { kind: 'cursor-list', itemsKey: 'results' },
+  outputs: (({ results, paging, metadata }) => ({ paging, metadata, results }))(searchAnswer.outputs),
   hints: READ_ONLY,
 });

@@ -1,7 +1,8 @@
 import { CREATES, defineTool } from '../define';
-import { out, ticketOutput } from '../outputs';
-import { credentialParams, param, ticketFieldParams } from '../params';
+import { out } from '../outputs';
+import { param, ticketFieldParams } from '../params';
 import { checkCustomFields, ticketFields } from './ticket-fields';
+import { tickets } from './resource';
 
 const SUBJECT_LENGTH = 80;
 
@@ -16,12 +17,11 @@ export function subjectFrom(description: string): string {
 export const createTicketTool = defineTool({
   id: 'zendesk_create_ticket',
   name: 'Create ticket',
-  resource: 'tickets',
+  resource: tickets.id,
   description:
     'Create one ticket. The description becomes its first comment; the subject is taken from the description when left empty. ' +
     'The executor\'s own retries cannot duplicate it (an idempotency key), but calling it twice creates two tickets. For many tickets at once use zendesk_create_tickets_bulk.',
   params: {
-    ...credentialParams,
     subject: param.text('Subject line; generated from the description when empty.'),
     description: param.text('The first comment of the ticket: what the requester needs.', { required: true, multiline: true }),
     priority: ticketFieldParams.priority,
@@ -39,8 +39,9 @@ export const createTicketTool = defineTool({
     path: ['tickets'],
     body: { ticket: { ...ticketFields({ ...p, subject: p.subject ?? subjectFrom(p.description) }), comment: { body: p.description } } },
     idempotencyKey: true,
+    reads: ['ticket.id'],
   }),
-  outputs: { ticket: ticketOutput, ticket_id: out.number('Id of the new ticket') },
+  outputs: { ticket: tickets.record, ticket_id: out.number('Id of the new ticket') },
   output: ({ body }) => ({ ticket: body.ticket, ticket_id: body.ticket?.id }),
   result: { kind: 'single' },
   hints: CREATES,

@@ -1,6 +1,7 @@
 import { CREATES, defineTool, jobAnswer } from '../define';
-import { credentialParams, param } from '../params';
-import type { InputProblem } from '../types';
+import { param } from '../params';
+import type { InputProblem } from '../../contract';
+import { tickets } from './resource';
 
 /** Each element must be a ticket object; `description` is accepted for the first comment, as in create ticket. */
 function asTicket(element: unknown): Record<string, unknown> {
@@ -23,12 +24,11 @@ function checkTickets(tickets: unknown[]): InputProblem | undefined {
 export const createTicketsBulkTool = defineTool({
   id: 'zendesk_create_tickets_bulk',
   name: 'Create tickets in bulk',
-  resource: 'tickets',
+  resource: tickets.id,
   description:
     'Create many tickets in one background job. Give a JSON array of ticket objects, each with a "comment": {"body": ...} or a "description". ' +
     'Zendesk takes 100 per job; longer lists are split into several jobs. The answer is the job status; per-item results say which tickets were created.',
   params: {
-    ...credentialParams,
     tickets: param.batch(
       'JSON array of tickets, e.g. [{"subject": "Hi", "comment": {"body": "Help"}, "priority": "high"}].',
       '{"subject": "Printer on fire", "comment": {"body": "Smoke everywhere"}, "priority": "urgent"}',

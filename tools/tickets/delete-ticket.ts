@@ -1,15 +1,14 @@
 import { defineTool, DELETES } from '../define';
 import { out } from '../outputs';
-import { credentialParams, param } from '../params';
+import { tickets, ticketId } from './resource';
 
 export const deleteTicketTool = defineTool({
   id: 'zendesk_delete_ticket',
   name: 'Delete ticket',
-  resource: 'tickets',
+  resource: tickets.id,
   description: 'Delete one ticket. It moves to the deleted tickets view, where an admin can restore it for 30 days.',
   params: {
-    ...credentialParams,
-    ticketId: param.numericId('Id of the ticket to delete.', { required: true, example: '12345' }),
+    ticketId: ticketId('Id of the ticket to delete.'),
   },
   request: (p) => ({ method: 'DELETE', path: ['tickets', p.ticketId] }),
   outputs: { deleted: out.boolean('True once the ticket is deleted'), ticket_id: out.string('Id of the deleted ticket') },

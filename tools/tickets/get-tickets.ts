@@ -1,7 +1,7 @@
 import { defineTool, READ_ONLY } from '../define';
-import { listOutputs, ticketOutput } from '../outputs';
-import { cursorPage } from '../pages';
-import { credentialParams, cursorPagingParams, param, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../params';
+import { cursorListAnswer, cursorPagingParams, cursorQuery } from '../paging';
+import { param, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../params';
+import { tickets } from './resource';
 
 interface TicketFilters {
   status?: string;
@@ -26,13 +26,12 @@ function filterQuery(p: TicketFilters): string | undefined {
 export const getTicketsTool = defineTool({
   id: 'zendesk_get_tickets',
   name: 'Get tickets',
-  resource: 'tickets',
+  resource: tickets.id,
   description:
     'List tickets one page at a time (up to 100 per page), optionally filtered by status, priority, type, assignee or organization. ' +
     'Without filters it reads the ticket list and can be sorted; with filters it uses the search export (ordered by creation, no sort). ' +
     'Pass paging.after_cursor as pageAfter to get the next page. For free-text or date conditions use zendesk_search.',
   params: {
-    ...credentialParams,
     status: param.choice(TICKET_STATUSES, 'Only tickets with this status.'),
     priority: param.choice(TICKET_PRIORITIES, 'Only tickets with this priority.'),
     type: param.choice(TICKET_TYPES, 'Only tickets of this type.'),
@@ -49,13 +48,13 @@ export const getTicketsTool = defineTool({
       : undefined,
   request: (p) => {
     const query = filterQuery(p);
-    const paging = { 'page[size]': p.perPage, 'page[after]': p.pageAfter };
+    const paging = cursorQuery(p);
+    // Filtered, the tickets come from the search export, which holds them under `results`.
     return query
-      ? { method: 'GET', path: ['search', 'export'], query: { query, 'filter[type]': 'ticket', ...paging } }
+      ? { method: 'GET', path: ['search', 'export'], query: { query, 'filter[type]': 'ticket', ...paging }, reads: ['results[]'] }
       : { method: 'GET', path: ['tickets'], query: { ...paging, sort: p.sort } };
   },
-  outputs: listOutputs('tickets', ticketOutput, 'The tickets of this page'),
-  output: ({ body }) => cursorPage('tickets', body.tickets ?? body.results, body),
-  result: { kind: 'cursor-list', itemsKey: 'tickets' },
+  // Filtered pages come from the search export, which calls its items `results`.
+  ...cursorListAnswer('tickets', tickets.record, 'The tickets of this page', (body) => body?.tickets ?? body?.results),
   hints: READ_ONLY,
 });

@@ -1,17 +1,16 @@
-import { defineTool } from '../define';
+import { defineTool, jobResult } from '../define';
 import { jobOutputs, out } from '../outputs';
-import { jobResult } from '../pages';
-import { credentialParams, param } from '../params';
+import { param } from '../params';
+import { tickets } from './resource';
 
 export const mergeTicketsTool = defineTool({
   id: 'zendesk_merge_tickets',
   name: 'Merge tickets',
-  resource: 'tickets',
+  resource: tickets.id,
   description:
     'Merge source tickets into a target ticket in a background job: the sources are closed with a note pointing at the target, ' +
     'and their comments are linked into it. Cannot be undone. A source may not be the target.',
   params: {
-    ...credentialParams,
     targetTicketId: param.numericId('Id of the ticket that remains.', { required: true, example: '12345' }),
     sourceTicketIds: param.idList('Comma-separated ids of the tickets merged into the target.', { required: true, example: '12346, 12347' }),
     targetComment: param.text('Comment added to the target ticket after the merge.', { multiline: true }),

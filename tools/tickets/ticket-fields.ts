@@ -1,6 +1,6 @@
 /** What ticket create, update and bulk update share: the ticket fields and custom-field reading. */
 import { defined } from '../define';
-import type { InputProblem } from '../types';
+import type { InputProblem } from '../../contract';
 
 export interface TicketFieldValues {
   subject?: string;

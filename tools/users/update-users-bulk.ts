@@ -1,19 +1,19 @@
 import { defineTool, jobAnswer, UPDATES } from '../define';
-import { checkEachItem, credentialParams, param } from '../params';
+import { checkEachItem, param } from '../params';
 import { isRecordId } from './user-fields';
+import { users } from './resource';
 
 const SHAPE = '{"id": 12345, "role": "agent"}';
 
 export const updateUsersBulkTool = defineTool({
   id: 'zendesk_update_users_bulk',
   name: 'Update users in bulk',
-  resource: 'users',
+  resource: users.id,
   description:
     'Change many users in one background job, each in its own way: give a JSON array of user objects, each with the numeric "id" of the user ' +
     'and the fields to change ("name", "role", "organization_id", "tags" (replacing), "user_fields"...). Zendesk takes 100 users per job; longer lists ' +
     'are split into several jobs. The answer is the job status with per-item results. For one user use zendesk_update_user.',
   params: {
-    ...credentialParams,
     users: param.batch(`JSON array of changes, each with the numeric "id" of its user, e.g. [${SHAPE}, {"id": 12346, "tags": ["vip"]}].`, SHAPE),
   },
   check: (p) =>

@@ -1,0 +1,5 @@
+import type { ResourceOperations } from '../../contract';
+import { apiRequestTool } from './api-request';
+import { api } from './resource';
+
+export const apiOperations: ResourceOperations = { resource: api, operations: [apiRequestTool] };
