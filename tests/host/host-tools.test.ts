@@ -153,8 +153,15 @@ async function expectSameAsExecutor(definition: AnyToolDefinition): Promise<void
     const given = { ...twin.credentials, ...fromExamples(definition) };
     const hosted = await executeLikeHost(toHostTools({ baseUrl: mine.baseUrl }), definition.id, given);
     const direct = await executeTool(definition, given, { baseUrl: twin.baseUrl, waitForJob: true });
-    // Each sandbox names itself in record URLs, and jobs get random ids.
-    const same = (value: unknown, base: string) => JSON.parse(JSON.stringify(value).split(new URL(base).origin).join('ORIGIN').replace(/\b[0-9a-f]{32}\b/g, 'JOB'));
+    // Each sandbox names itself in record URLs, jobs get random ids, and the two calls may fall in different seconds.
+    const same = (value: unknown, base: string) =>
+      JSON.parse(
+        JSON.stringify(value)
+          .split(new URL(base).origin)
+          .join('ORIGIN')
+          .replace(/\b[0-9a-f]{32}\b/g, 'JOB')
+          .replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?( ?[+-]\d\d:?\d\d|Z)?/g, 'TIME'),
+      );
     if (direct.success) expect(same(hosted, mine.baseUrl)).toEqual(same({ success: true, output: direct.output, ...(direct.warnings ? { warnings: direct.warnings } : {}) }, twin.baseUrl));
     else expect(hosted).toMatchObject({ success: false, output: { error: { code: direct.error.code } } });
   } finally {
