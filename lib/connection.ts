@@ -134,11 +134,23 @@ interface Call {
   lost?: boolean;
 }
 
+/** Each `reads` path split once: the same few paths are checked on every answer. */
+const readPaths = new Map<string, { keys: string[]; list: boolean }>();
+function readPath(path: string) {
+  let parsed = readPaths.get(path);
+  if (!parsed) {
+    const list = path.endsWith('[]');
+    if (readPaths.size >= 1024) readPaths.clear();
+    readPaths.set(path, (parsed = { keys: (list ? path.slice(0, -2) : path).split('.'), list }));
+  }
+  return parsed;
+}
+
 /** Whether a JSON body holds `path`: `ticket.id` present and not null; `tickets[]` an array. */
 function carries(body: unknown, path: string): boolean {
-  const list = path.endsWith('[]');
+  const { keys, list } = readPath(path);
   let value: unknown = body;
-  for (const key of (list ? path.slice(0, -2) : path).split('.')) {
+  for (const key of keys) {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return false;
     value = (value as Record<string, unknown>)[key];
   }

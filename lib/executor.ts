@@ -156,16 +156,29 @@ function readOnlyProblem(tool: AnyToolDefinition, params: Record<string, unknown
  */
 export function paramSecrets(tool: AnyToolDefinition, params: Record<string, unknown> | undefined): string[] {
   if (!params || typeof params !== 'object' || !tool?.params) return [];
-  const connection = new Set(Object.keys(tool.connection?.params ?? {}));
   const secrets: string[] = [];
-  for (const [name, definition] of Object.entries(tool.params as Record<string, ParamDefinition>)) {
-    if (definition.visibility !== 'hidden' || connection.has(name) || !Object.prototype.hasOwnProperty.call(params, name)) continue;
+  for (const name of hiddenParams(tool)) {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) continue;
     const value = params[name];
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     // As sent, and as a server that trims it might echo it.
     secrets.push(String(value), String(value).trim());
   }
   return secrets;
+}
+
+/** The names of an operation's own hidden params, listed once per definition: every call asks. */
+const hiddenOf = new WeakMap<AnyToolDefinition, readonly string[]>();
+function hiddenParams(tool: AnyToolDefinition): readonly string[] {
+  let names = hiddenOf.get(tool);
+  if (!names) {
+    const connection = new Set(Object.keys(tool.connection?.params ?? {}));
+    names = Object.entries(tool.params as Record<string, ParamDefinition>)
+      .filter(([name, definition]) => definition.visibility === 'hidden' && !connection.has(name))
+      .map(([name]) => name);
+    hiddenOf.set(tool, names);
+  }
+  return names;
 }
 
 /**
