@@ -44,24 +44,36 @@ export async function runJobBatch<T>(
   return { jobStatus: combined, items };
 }
 
-/** Every item of a cursor-paged list request (see ToolRunContext.listAll). */
-export async function listAllItems(connection: ZendeskConnection, request: RequestSpec, itemsKey: string, maxItems = LIST_ALL_MAX_ITEMS): Promise<unknown[]> {
-  const what = `${request.method} /${request.path.join('/')}`;
-  const guard = new ListingGuard(connection, what);
-  const items: unknown[] = [];
+/**
+ * The item lists of a cursor-paged request, page after page (`page[size]`, then each `page[after]`),
+ * to the end. A cursor that does not advance (the same cursor again, a page repeating an earlier
+ * one) fails the listing rather than looping.
+ */
+async function* cursorPages<T>(connection: ZendeskConnection, request: RequestSpec, itemsKey: string, pageSize: number): AsyncGenerator<T[]> {
+  const guard = new ListingGuard(connection, `${request.method} /${request.path.join('/')}`);
   let after: string | undefined;
   for (;;) {
-    const { body } = await connection.send({ ...request, query: { ...request.query, 'page[size]': 100, 'page[after]': after }, reads: [`${itemsKey}[]`] });
-    const page: unknown[] = body[itemsKey];
+    const { body } = await connection.send({ ...request, query: { ...request.query, 'page[size]': pageSize, 'page[after]': after }, reads: [`${itemsKey}[]`] });
+    const page: T[] = body[itemsKey];
     guard.page(page);
-    items.push(...page);
-    if (items.length > maxItems) {
-      throw new CallError({ code: 'unexpected_response', message: `${what} lists more than ${maxItems} items; the operation needs all of them, so it stopped before changing anything.` });
-    }
+    yield page;
     // A cursor can say has_more and then return nothing: an empty page ends the listing too.
-    if (!body.meta?.has_more || page.length === 0) return items;
+    if (!body.meta?.has_more || page.length === 0) return;
     after = guard.next(after, body.meta.after_cursor);
   }
+}
+
+/** Every item of a cursor-paged list request (see ToolRunContext.listAll). */
+export async function listAllItems(connection: ZendeskConnection, request: RequestSpec, itemsKey: string, maxItems = LIST_ALL_MAX_ITEMS): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const page of cursorPages(connection, request, itemsKey, 100)) {
+    items.push(...page);
+    if (items.length > maxItems) {
+      const what = `${request.method} /${request.path.join('/')}`;
+      throw new CallError({ code: 'unexpected_response', message: `${what} lists more than ${maxItems} items; the operation needs all of them, so it stopped before changing anything.` });
+    }
+  }
+  return items;
 }
 
 /** What the search export can list. */
@@ -69,9 +81,8 @@ export type ExportType = 'ticket' | 'user' | 'organization' | 'group';
 
 /**
  * Every record a query finds, through the search export's cursor (1,000 per page, no 1,000-result
- * window as `/search` has), each once (by id), in the export's order. A cursor that does not advance
- * (the same cursor again, a page repeating an earlier one) fails the listing rather than looping.
- * `onPage` hears the records found so far after each page.
+ * window as `/search` has), each once (by id), in the export's order. `onPage` hears the records
+ * found so far after each page.
  */
 export async function exportSearch(
   connection: ZendeskConnection,
@@ -80,23 +91,14 @@ export async function exportSearch(
   onPage?: (found: number, pages: number) => void,
 ): Promise<Record<string, any>[]> {
   const byId = new Map<number, Record<string, any>>();
-  const guard = new ListingGuard(connection, 'GET /search/export');
-  let after: string | undefined;
-  for (let pages = 1; ; pages += 1) {
-    const { body } = await connection.send({
-      method: 'GET',
-      path: ['search', 'export'],
-      query: { query, 'filter[type]': type, 'page[size]': EXPORT_PAGE_SIZE, 'page[after]': after },
-      reads: ['results[]'],
-    });
-    const results: Record<string, any>[] = body.results;
-    guard.page(results);
+  const request: RequestSpec = { method: 'GET', path: ['search', 'export'], query: { query, 'filter[type]': type } };
+  let pages = 0;
+  for await (const results of cursorPages<Record<string, any>>(connection, request, 'results', EXPORT_PAGE_SIZE)) {
+    pages += 1;
     for (const record of results) if (typeof record?.id === 'number' && !byId.has(record.id)) byId.set(record.id, record);
     onPage?.(byId.size, pages);
-    // A cursor can say has_more and then return nothing: an empty page ends the listing too.
-    if (!body.meta?.has_more || results.length === 0) return [...byId.values()];
-    after = guard.next(after, body.meta.after_cursor);
   }
+  return [...byId.values()];
 }
 
 /** A connection that counts the requests made through it (retries aside), for reports. */
