@@ -10,6 +10,11 @@ type ShapeObject = (value: Record<string, unknown>) => Record<string, unknown>;
  * every documented key. Only what changes is copied.
  */
 function shapeOf(node: OutputNode): Shape {
+  return nestedShape(node) ?? ((value) => (value === undefined ? null : value));
+}
+
+/** The shape of a node with something inside (a list of items, an object of properties); undefined for a leaf. */
+function nestedShape(node: OutputNode): Shape | undefined {
   if (node.type === 'array' && node.items) {
     const item = shapeOf(node.items);
     return (value) => (value === undefined || value === null ? null : Array.isArray(value) ? shapeList(item, value) : value);
@@ -19,7 +24,7 @@ function shapeOf(node: OutputNode): Shape {
     return (value) =>
       value === undefined || value === null ? null : typeof value === 'object' && !Array.isArray(value) ? object(value as Record<string, unknown>) : value;
   }
-  return (value) => (value === undefined ? null : value);
+  return undefined;
 }
 
 function shapeList(item: Shape, list: unknown[]): unknown[] {
@@ -31,8 +36,6 @@ function shapeList(item: Shape, list: unknown[]): unknown[] {
   }
   return copy ?? list;
 }
-
-const leaf = (node: OutputNode) => !((node.type === 'array' && node.items) || (node.type === 'object' && node.properties));
 
 /**
  * One function per output map, generated once, that reads each documented key by its name. V8 then
@@ -47,20 +50,21 @@ function objectShape(properties: OutputMap, top: boolean): ShapeObject {
   for (const [key, node] of Object.entries(properties)) {
     const at = `[${JSON.stringify(key)}]`;
     lines.push(`x = v${at};`);
-    if (leaf(node)) {
+    const nested = nestedShape(node);
+    if (!nested) {
       // A leaf changes only from absent to null.
       if (top) lines.push(node.optional ? `if (x !== undefined) o${at} = x;` : `o${at} = x === undefined ? null : x;`);
       else if (!node.optional) lines.push(`if (x === undefined) (c || (c = Object.assign({}, v)))${at} = null;`);
       continue;
     }
-    inner.push(shapeOf(node));
+    inner.push(nested);
     const shaped = `h[${inner.length - 1}](x)`;
     if (top) lines.push(node.optional ? `if (x !== undefined) o${at} = ${shaped};` : `o${at} = ${shaped};`);
     else lines.push(`${node.optional ? 'if (x !== undefined) { ' : '{ '}y = ${shaped}; if (y !== x) (c || (c = Object.assign({}, v)))${at} = y; }`);
   }
   lines.push(top ? 'return o;' : 'return c || v;');
-  // (Object.assign copies: an object spread in generated code took V8's slow path, about 4 times slower.)
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from the definitions' own keys, each quoted by JSON.stringify
+  // The source holds only the definitions' own keys, each quoted by JSON.stringify. Copies are made by
+  // Object.assign: an object spread in generated code took V8's slow path, about 4 times slower.
   return new Function('h', `return function shape(v) {\n${lines.join('\n')}\n};`)(inner) as ShapeObject;
 }
 
