@@ -4,8 +4,8 @@
  * chunk's outcome is kept, so a failure after earlier chunks succeeded says exactly which ids were
  * done, which were not, and which may have been.
  */
-import type { AnyToolDefinition, BatchOutcome, ParamDefinition, RequestSpec, ToolError, ToolResult, ZendeskConnection } from '../contract';
-import { CallError } from './connection';
+import type { AnyToolDefinition, BatchOutcome, ParamDefinition, ToolError, ToolResult, ZendeskConnection } from '../contract';
+import { CallError, doublesIfReplayed, requestName } from './connection';
 import { conformOutputs } from './output';
 
 /** The id list a batched operation splits, and how many ids one request takes (Zendesk: 100). */
@@ -38,8 +38,6 @@ function idsText(items: unknown[]): string {
   const shown = items.slice(0, 20).join(', ');
   return items.length > 20 ? `${shown} and ${items.length - 20} more` : shown;
 }
-
-const replaySafe = (spec: RequestSpec) => spec.idempotent ?? (spec.method !== 'POST' && spec.method !== 'PATCH');
 
 /** The call's error when some chunk did not succeed: which ids were done, which were not, which may have been. */
 function batchError(batches: BatchOutcome[], what: string, safe: boolean): ToolError {
@@ -83,7 +81,7 @@ export async function runBatched(connection: ZendeskConnection, tool: AnyToolDef
   for (let offset = 0; offset < items.length; offset += limit) batches.push({ offset, items: items.slice(offset, offset + limit), outcome: 'failed' });
   const specOf = (batch: BatchOutcome) => tool.request!({ ...params, [param]: batch.items });
   const first = specOf(batches[0]);
-  const what = `${first.method} /${first.path.join('/')}`;
+  const what = requestName(first);
   let stop: ToolError | undefined;
   for (const batch of batches) {
     if (stop) {
@@ -108,5 +106,5 @@ export async function runBatched(connection: ZendeskConnection, tool: AnyToolDef
   }
   const output = conformOutputs(tool.outputs, tool.output({ status: 200, headers: {}, body: { batches } }, params));
   if (batches.every((b) => b.outcome === 'succeeded')) return { success: true, output };
-  return { success: false, error: batchError(batches, what, replaySafe(first)), output };
+  return { success: false, error: batchError(batches, what, !doublesIfReplayed(first)), output };
 }

@@ -5,7 +5,7 @@
 import type {
   JobBatch, JobBatchResult, JobItemOutcome, JobProgress, JobWaitOptions, RequestSpec, RunOptions, ToolRunContext, ZendeskConnection, ZendeskResponse,
 } from '../contract';
-import { CallError } from './connection';
+import { CallError, requestName } from './connection';
 import { itemFailed, type JobItemResult, runChunkedJobs } from './jobs';
 import { ListingGuard } from './paginate';
 
@@ -50,7 +50,7 @@ export async function runJobBatch<T>(
  * one) fails the listing rather than looping.
  */
 async function* cursorPages<T>(connection: ZendeskConnection, request: RequestSpec, itemsKey: string, pageSize: number): AsyncGenerator<T[]> {
-  const guard = new ListingGuard(connection, `${request.method} /${request.path.join('/')}`);
+  const guard = new ListingGuard(connection, requestName(request));
   let after: string | undefined;
   for (;;) {
     const { body } = await connection.send({ ...request, query: { ...request.query, 'page[size]': pageSize, 'page[after]': after }, reads: [`${itemsKey}[]`] });
@@ -69,8 +69,7 @@ export async function listAllItems(connection: ZendeskConnection, request: Reque
   for await (const page of cursorPages(connection, request, itemsKey, 100)) {
     items.push(...page);
     if (items.length > maxItems) {
-      const what = `${request.method} /${request.path.join('/')}`;
-      throw new CallError({ code: 'unexpected_response', message: `${what} lists more than ${maxItems} items; the operation needs all of them, so it stopped before changing anything.` });
+      throw new CallError({ code: 'unexpected_response', message: `${requestName(request)} lists more than ${maxItems} items; the operation needs all of them, so it stopped before changing anything.` });
     }
   }
   return items;

@@ -120,6 +120,15 @@ export function httpRequestOf(base: string, headers: Record<string, string>, spe
   return request;
 }
 
+/** A request as messages name it: `GET /tickets/12`. */
+export const requestName = (spec: Pick<RequestSpec, 'method' | 'path'>): string => `${spec.method} /${spec.path.join('/')}`;
+
+/**
+ * Whether sending a request again could apply it twice (a create, a comment, a merge): a POST or
+ * PATCH, unless the request says it is idempotent; any other method, unless it says it is not.
+ */
+export const doublesIfReplayed = (spec: RequestSpec): boolean => !(spec.idempotent ?? (spec.method !== 'POST' && spec.method !== 'PATCH'));
+
 /** One request as the failure messages need it. */
 interface Call {
   what: string;
@@ -209,9 +218,8 @@ export class Connection implements ZendeskConnection {
    * `spec.reads` names, or throws a CallError.
    */
   send(spec: RequestSpec): Promise<ZendeskResponse> {
-    const doubles = !(spec.idempotent ?? (spec.method !== 'POST' && spec.method !== 'PATCH'));
     const key = spec.idempotencyKey ? this.options.idempotencyKey ?? randomUUID() : undefined;
-    const call: Call = { what: `${spec.method} /${spec.path.join('/')}`, write: spec.method !== 'GET', doubles, key, uncertain: false };
+    const call: Call = { what: requestName(spec), write: spec.method !== 'GET', doubles: doublesIfReplayed(spec), key, uncertain: false };
     // A promise chain rather than an async wrapper: one layer fewer on every request.
     return this.sendWithRetries(spec, call).catch((error) => {
       // Once an attempt may have applied the change, no later failure may say less than that.

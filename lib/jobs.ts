@@ -3,7 +3,7 @@
  * jobs of at most 100 items whose results are combined back onto the caller's item positions.
  */
 import type { AnyToolDefinition, JobProgress, JobWaitOptions, ParamDefinition, RequestSpec, ZendeskConnection } from '../contract';
-import { CallError } from './connection';
+import { CallError, requestName } from './connection';
 import { sleep } from './pacer';
 
 export type { JobProgress, JobWaitOptions } from '../contract';
@@ -236,7 +236,7 @@ export async function runChunkedJobs<T>(
       releaseSlot = await connection.jobSlot?.(options.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS);
       const request = spec.request(chunk.items as T[], chunk.offset);
       const { body } = await connection.send({ reads: JOB_READS, ...request });
-      const queued = queuedJob(connection, body, `${request.method} /${request.path.join('/')}`);
+      const queued = queuedJob(connection, body, requestName(request));
       chunk.job = await waitForJob(connection, queued, options, (job) => {
         progressByChunk.set(chunk, progressOf(job));
         report();
