@@ -16,7 +16,8 @@ export const EXPORT_PAGE_SIZE = 1000;
 /** Job errors after which the items' changes may still happen: the job was queued and goes on. */
 const UNKNOWN_ERRORS = new Set(['unknown_outcome', 'job_timeout']);
 
-const reasonOf = (result: JobItemResult): string =>
+/** Why a job item failed, as its result says (error and details), for reports. */
+export const jobItemReason = (result: JobItemResult): string =>
   [result.error, result.details].filter((part) => part !== undefined && part !== null && part !== '').join(': ') || 'failed (no reason given)';
 
 /** Runs a batch as jobs (see ToolRunContext.runJobs): one outcome per item, never a throw for a failed job. */
@@ -37,8 +38,8 @@ export async function runJobBatch<T>(
     if (!result) {
       return { index, outcome: 'unknown', result: {}, reason: `job ${jobId ?? '?'} completed without a result for this item: check it before retrying`, ...job };
     }
-    if (UNKNOWN_ERRORS.has(String(result.error))) return { index, outcome: 'unknown', result, reason: reasonOf(result), ...job };
-    if (itemFailed(result)) return { index, outcome: 'failed', result, reason: reasonOf(result), ...job };
+    if (UNKNOWN_ERRORS.has(String(result.error))) return { index, outcome: 'unknown', result, reason: jobItemReason(result), ...job };
+    if (itemFailed(result)) return { index, outcome: 'failed', result, reason: jobItemReason(result), ...job };
     return { index, outcome: 'succeeded', result, ...job };
   });
   return { jobStatus: combined, items };

@@ -120,6 +120,28 @@ export function httpRequestOf(base: string, headers: Record<string, string>, spe
   return request;
 }
 
+/** A connection option that cannot be used (a base URL, a pacing store URL): said as bad input, before anything is sent. */
+export const connectionOptionError = (error: unknown): ToolError => ({
+  code: 'invalid_input',
+  // A pacing option (a malformed Redis URL) names itself; anything else is the base URL.
+  param: (error as { param?: string }).param ?? 'baseUrl',
+  message: (error as Error).message,
+});
+
+/** Where a composite works: a connection (the executor's), or credentials plus connection options. */
+export type ConnectionTarget = ZendeskConnection | (Credentials & { connection?: ConnectionOptions });
+
+/** The target's connection; an option that cannot be used is thrown as `fail` makes of its error. */
+export function connectTarget(target: ConnectionTarget, fail: (error: ToolError) => Error): ZendeskConnection {
+  if ('send' in target) return target;
+  const { connection: options, ...credentials } = target;
+  try {
+    return new Connection(credentials, options);
+  } catch (error) {
+    throw fail(connectionOptionError(error));
+  }
+}
+
 /** A request as messages name it: `GET /tickets/12`. */
 export const requestName = (spec: Pick<RequestSpec, 'method' | 'path'>): string => `${spec.method} /${spec.path.join('/')}`;
 

@@ -6,7 +6,7 @@
 import type { AnyToolDefinition, Credentials, InputProblem, JobProgress, JobWaitOptions, ParamDefinition, RequestSpec, ToolError, ToolResult, ZendeskConnection } from '../contract';
 import { runBatched } from './batches';
 import { runContext } from './composite';
-import { CallError, Connection, type ConnectionOptions } from './connection';
+import { CallError, Connection, connectionOptionError, type ConnectionOptions } from './connection';
 import { Redactor } from './errors';
 import { prepareInput } from './input';
 import { batchOf, itemFailed, JOB_READS, type JobItemResult, type JobStatus, runJobsToCompletion } from './jobs';
@@ -214,14 +214,6 @@ export function checkCall(tool: AnyToolDefinition, params: Record<string, unknow
   }
   return input;
 }
-
-/** A connection option that cannot be used (a base URL, a pacing store URL): said as bad input, before anything is sent. */
-export const connectionOptionError = (error: unknown): ToolError => ({
-  code: 'invalid_input',
-  // A pacing option (a malformed Redis URL) names itself; anything else is the base URL.
-  param: (error as { param?: string }).param ?? 'baseUrl',
-  message: (error as Error).message,
-});
 
 async function runChecked(tool: AnyToolDefinition, params: Record<string, unknown> | undefined, options: ExecuteOptions, secrets: readonly string[]): Promise<ToolResult> {
   const input = checkCall(tool, params, options);

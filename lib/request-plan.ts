@@ -4,9 +4,9 @@
  * not sent. A playground shows it before a run; a person can replay it with the curl line.
  */
 import type { AnyToolDefinition, HttpMethod, ToolError } from '../contract';
-import { accountHeaders, apiBaseOf, httpRequestOf } from './connection';
+import { accountHeaders, apiBaseOf, connectionOptionError, httpRequestOf } from './connection';
 import { Redactor } from './errors';
-import { connectionOptionError, checkCall, type ExecuteOptions, paramSecrets } from './executor';
+import { checkCall, type ExecuteOptions, paramSecrets } from './executor';
 import { batchOf, chunkParams } from './jobs';
 
 /** One request as it would go on the wire, with its credential masked. */

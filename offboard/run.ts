@@ -4,9 +4,9 @@
  * suspend and sign out (the user can do nothing more), move their unsolved tickets, remove their group
  * memberships, delete them. A step that fails, or whose outcome is unknown, stops the steps after it.
  */
-import type { Credentials, JobItemOutcome, RequestSpec, ToolError, ToolRunContext, ZendeskConnection } from '../contract';
+import type { JobItemOutcome, RequestSpec, ToolError, ToolRunContext, ZendeskConnection } from '../contract';
 import { countingConnection, exportSearch, runContext } from '../lib/composite';
-import { CallError, Connection, type ConnectionOptions } from '../lib/connection';
+import { CallError, type ConnectionTarget, connectTarget } from '../lib/connection';
 import { assignedTicketsQuery, moveTicketsRequest, type OffboardPlan, planOffboarding, UNSOLVED_STATUSES } from './plan';
 import {
   OFFBOARD_STEPS, OffboardError, type OffboardMembership, type OffboardOptions, type OffboardReport, type OffboardStep,
@@ -14,17 +14,7 @@ import {
 } from './types';
 
 /** Where the user is: a connection (the executor's), or credentials plus connection options. */
-export type OffboardTarget = ZendeskConnection | (Credentials & { connection?: ConnectionOptions });
-
-function connect(target: OffboardTarget): ZendeskConnection {
-  if ('send' in target) return target;
-  const { connection: options, ...credentials } = target;
-  try {
-    return new Connection(credentials, options);
-  } catch (error) {
-    throw new OffboardError({ code: 'invalid_input', param: 'baseUrl', message: (error as Error).message });
-  }
-}
+export type OffboardTarget = ConnectionTarget;
 
 const invalid = (param: string, message: string) => new OffboardError({ code: 'invalid_input', param, message });
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
@@ -163,7 +153,7 @@ export async function offboardUser(target: OffboardTarget, options: OffboardOpti
   const started = Date.now();
   const plan = planOffboarding(options);
   const emit = options.onProgress ?? (() => undefined);
-  const base = connect(target);
+  const base = connectTarget(target, (error) => new OffboardError(error));
   const { connection, count } = countingConnection(base);
   const throttledBefore = base.throttled;
   let jobStep: 'tickets' | 'memberships' = 'tickets';

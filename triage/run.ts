@@ -3,9 +3,9 @@
  * through update_many jobs of 100, and report each ticket's outcome. Nothing is written until the
  * search has finished, so a search failure changes nothing.
  */
-import type { Credentials, ZendeskConnection } from '../contract';
-import { countingConnection, EXPORT_PAGE_SIZE, exportSearch } from '../lib/composite';
-import { CallError, Connection, type ConnectionOptions } from '../lib/connection';
+import type { ZendeskConnection } from '../contract';
+import { countingConnection, EXPORT_PAGE_SIZE, exportSearch, jobItemReason } from '../lib/composite';
+import { CallError, type ConnectionTarget, connectTarget } from '../lib/connection';
 import { itemFailed, type JobItemResult, runChunkedJobs } from '../lib/jobs';
 import { groupIdByName } from './group-name';
 import {
@@ -41,21 +41,8 @@ async function countTickets(connection: ZendeskConnection, query: string): Promi
   }
 }
 
-const reasonOf = (result: JobItemResult): string =>
-  [result.error, result.details].filter((part) => part !== undefined && part !== null && part !== '').join(': ') || 'failed (no reason given)';
-
 /** Where the tickets are: a connection (the executor's), or credentials plus connection options. */
-export type TriageTarget = ZendeskConnection | (Credentials & { connection?: ConnectionOptions });
-
-function connect(target: TriageTarget): ZendeskConnection {
-  if ('send' in target) return target;
-  const { connection: options, ...credentials } = target;
-  try {
-    return new Connection(credentials, options);
-  } catch (error) {
-    throw new TriageError({ code: 'invalid_input', param: 'baseUrl', message: (error as Error).message });
-  }
-}
+export type TriageTarget = ConnectionTarget;
 
 /**
  * Runs a bulk triage. Throws a TriageError for bad input or a failed search (nothing changed then);
@@ -76,7 +63,7 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
   }
   const dryRun = options.dryRun === true;
   const emit = options.onProgress ?? (() => undefined);
-  const base = connect(target);
+  const base = connectTarget(target, (error) => new TriageError(error));
   const { connection, count } = countingConnection(base);
   const throttledBefore = base.throttled;
 
@@ -144,7 +131,7 @@ export async function triageTickets(target: TriageTarget, options: TriageOptions
         entry.reason = 'the job reported no result for this ticket: check it before running again';
       } else if (itemFailed(result)) {
         entry.outcome = 'failed';
-        entry.reason = reasonOf(result);
+        entry.reason = jobItemReason(result);
       } else {
         entry.outcome = 'updated';
         delete entry.reason;
