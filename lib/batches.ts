@@ -4,16 +4,10 @@
  * chunk's outcome is kept, so a failure after earlier chunks succeeded says exactly which ids were
  * done, which were not, and which may have been.
  */
-import type { AnyToolDefinition, BatchOutcome, ParamDefinition, ToolError, ToolResult, ZendeskConnection } from '../contract';
+import type { AnyToolDefinition, BatchOutcome, ToolError, ToolResult, ZendeskConnection } from '../contract';
 import { CallError, doublesIfReplayed, requestName } from './connection';
+import { batchOf } from './jobs';
 import { conformOutputs } from './output';
-
-/** The id list a batched operation splits, and how many ids one request takes (Zendesk: 100). */
-export function batchedParam(tool: AnyToolDefinition): { param: string; limit: number } | undefined {
-  if (tool.result.kind !== 'batched') return undefined;
-  const param = tool.result.batchParam;
-  return { param, limit: (tool.params as Record<string, ParamDefinition>)[param].perRequestLimit ?? 100 };
-}
 
 /**
  * Failures that every later request of the call would meet too (the credentials, the account's rate
@@ -75,7 +69,7 @@ function batchError(batches: BatchOutcome[], what: string, safe: boolean): ToolE
  * (STOPS_THE_CALL); the chunks left are then reported as not sent.
  */
 export async function runBatched(connection: ZendeskConnection, tool: AnyToolDefinition, params: Record<string, any>): Promise<ToolResult> {
-  const { param, limit } = batchedParam(tool)!;
+  const { param, limit } = batchOf(tool, params)!;
   const items: unknown[] = params[param];
   const batches: BatchOutcome[] = [];
   for (let offset = 0; offset < items.length; offset += limit) batches.push({ offset, items: items.slice(offset, offset + limit), outcome: 'failed' });

@@ -269,11 +269,12 @@ export async function runChunkedJobs<T>(
 }
 
 /**
- * The list param a job operation splits into jobs (of several, the one `params` sets), and how many
- * items one job takes (Zendesk: 100).
+ * The list param an operation splits, one request per chunk (of several, the one `params` sets), and
+ * how many items one request takes (Zendesk: 100): a job operation queues a job per chunk, a batched
+ * one sends a plain request per chunk.
  */
 export function batchOf(tool: AnyToolDefinition, params: Record<string, unknown>): { param: string; limit: number } | undefined {
-  if (tool.result.kind !== 'job' || !tool.result.batchParam) return undefined;
+  if ((tool.result.kind !== 'job' && tool.result.kind !== 'batched') || !tool.result.batchParam) return undefined;
   const names = [tool.result.batchParam].flat();
   const param = names.find((name) => params[name] !== undefined) ?? names[0];
   return { param, limit: (tool.params as Record<string, ParamDefinition>)[param].perRequestLimit ?? 100 };

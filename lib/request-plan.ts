@@ -59,10 +59,11 @@ export function planRequest(tool: AnyToolDefinition, params?: Record<string, unk
   const batch = batchOf(tool, input.params);
   const items = batch ? (input.params[batch.param] as unknown[]) : [];
   if (batch && items.length > batch.limit) {
-    // The executor splits a long input into jobs of `limit` items, each its own request.
+    // The executor splits a long input into chunks of `limit` items, each its own request (a job's, or a plain one).
     requests = Math.ceil(items.length / batch.limit);
     callParams = chunkParams(input.params, batch.param, items.slice(0, batch.limit));
-    note = `${items.length} ${batch.param} are sent as ${requests} jobs of at most ${batch.limit}, one request each; the first is shown.`;
+    const chunks = tool.result.kind === 'job' ? `${requests} jobs of at most ${batch.limit}, one request each` : `${requests} requests of at most ${batch.limit}`;
+    note = `${items.length} ${batch.param} are sent as ${chunks}; the first is shown.`;
   } else if (options.all) {
     note = 'With "all", the next pages follow, each asked for with the cursor or page number of the one before.';
   }

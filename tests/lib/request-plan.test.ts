@@ -99,6 +99,19 @@ describe('planRequest', () => {
     expect(plan.note).toContain('250 ticketIds are sent as 3 jobs of at most 100');
   });
 
+  it('shows the first request of a batched call split in chunks, as the executor sends it', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => i + 1);
+    const params = { ...credentials, userIds: ids.join(',') };
+    const plan = planRequest(tool('zendesk_logout_users_bulk'), params);
+    if (!plan.success || !plan.request) throw new Error('no plan');
+    expect(plan.requests).toBe(2);
+    expect(plan.note).toContain('150 userIds are sent as 2 requests of at most 100');
+    const { fetch, sent } = recorder({});
+    await runTool(tool('zendesk_logout_users_bulk'), params, { fetch, baseUrl: 'https://acme.zendesk.com/api/v2' });
+    expect(sent).toHaveLength(2);
+    expect(sent[0].url).toBe(plan.request.url);
+  });
+
   it('shows the Idempotency-Key of a create, and a composite as made up as it goes', () => {
     const create = planRequest(tool('zendesk_create_ticket'), { ...credentials, subject: 'Hi', description: 'Body' });
     if (!create.success || !create.request) throw new Error('no plan');
