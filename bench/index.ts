@@ -5,7 +5,8 @@
  * the run, with the machine's details, to bench/results.json. Not part of `npm test`.
  *
  * Sections: overhead, listing, triage, creates, throughput, pacing. Knobs (environment):
- *   BENCH_OVERHEAD_CALLS (3000)      calls per variant in section 1
+ *   BENCH_OVERHEAD_CALLS (6000)      calls per variant in section 1
+ *   BENCH_OVERHEAD_CODE (dist)       section 1 times the built package (dist/, rebuilt first), or `source`
  *   BENCH_LISTING_TICKETS (100000)   tickets listed in section 2
  *   BENCH_LISTING_RUNS (2)           runs per client in section 2 (ABBA order)
  *   BENCH_TRIAGE_TICKETS (10000)     tickets triaged in section 3

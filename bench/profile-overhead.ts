@@ -80,7 +80,6 @@ async function main() {
   const detail = process.argv[3]; // e.g. lib/transport: its leaf functions instead of the categories
   const sb = await startSandbox({ tickets: 1000, gzipAbove: Infinity }); // as bench section 1
   const { email, apiToken, subdomain } = sb.credentials;
-  const creds = { subdomain, email, apiToken };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const headers = { Authorization: `Basic ${Buffer.from(`${email}/token:${apiToken}`).toString('base64')}`, Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'zendesk-blocks' };
   const loops = {
@@ -89,7 +88,7 @@ async function main() {
       await res.json();
     },
     executor: async (i: number) => {
-      const r = await executeTool('zendesk_get_ticket', { ...creds, ticketId: String((i % 1000) + 1) }, { baseUrl: sb.baseUrl });
+      const r = await executeTool('zendesk_get_ticket', { subdomain, email, apiToken, ticketId: String((i % 1000) + 1) }, { baseUrl: sb.baseUrl }); // params as a literal, as section 1 builds them
       if (!r.success) throw new Error(r.error.message);
     },
   };

@@ -66,11 +66,23 @@ interface AccountSetup {
  * key holds the credentials, as the caller's params do, and is never shown.
  */
 const setups = new Map<string, AccountSetup>();
+function sameParts(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The last setup handed out, and its key's parts: a run of calls on one account compares them, without building a key. */
+let last: { parts: readonly (string | undefined)[]; setup: AccountSetup } | undefined;
 function setupFor(credentials: Credentials, options: ConnectionOptions): AccountSetup {
   const { pacing } = options;
-  const key = `${options.baseUrl ?? ''}\n${credentials.subdomain}\n${credentials.email ?? ''}\n${credentials.apiToken ?? ''}\n${credentials.accessToken ?? ''}\n${pacing?.store ?? ''}\n${pacing?.url ?? ''}`;
+  const parts = [options.baseUrl, credentials.subdomain, credentials.email, credentials.apiToken, credentials.accessToken, pacing?.store, pacing?.url];
+  if (last && sameParts(last.parts, parts)) return last.setup;
+  const key = parts.map((part) => part ?? '').join('\n');
   let setup = setups.get(key);
-  if (setup) return setup;
+  if (setup) {
+    last = { parts, setup };
+    return setup;
+  }
   const base = apiBaseOf(credentials, options); // throws for a bad base URL: nothing is kept then
   const headers = accountHeaders(credentials);
   const secrets = [credentials.apiToken, credentials.accessToken, headers.Authorization.split(' ')[1]];
@@ -83,6 +95,7 @@ function setupFor(credentials: Credentials, options: ConnectionOptions): Account
   };
   if (setups.size >= 256) setups.clear();
   setups.set(key, setup);
+  last = { parts, setup };
   return setup;
 }
 
@@ -152,17 +165,28 @@ export const requestName = (spec: Pick<RequestSpec, 'method' | 'path'>): string 
 export const doublesIfReplayed = (spec: RequestSpec): boolean => !(spec.idempotent ?? (spec.method !== 'POST' && spec.method !== 'PATCH'));
 
 /** One request as the failure messages need it. */
-interface Call {
-  what: string;
-  write: boolean;
+class Call {
   /** Applying it twice would do the work twice (a create, a comment, a merge): it is not idempotent by nature. */
-  doubles: boolean;
-  /** The Idempotency-Key sent, which lets Zendesk recognise a repeat of this create. */
-  key?: string;
+  readonly doubles: boolean;
+  readonly write: boolean;
   /** An attempt of this write got no answer, so the change may have been applied. */
-  uncertain: boolean;
+  uncertain = false;
   /** An attempt of this write got no answer, whether or not replaying it is safe. */
-  lost?: boolean;
+  lost = false;
+
+  constructor(
+    private readonly spec: RequestSpec,
+    /** The Idempotency-Key sent, which lets Zendesk recognise a repeat of this create. */
+    readonly key: string | undefined,
+  ) {
+    this.write = spec.method !== 'GET';
+    this.doubles = doublesIfReplayed(spec);
+  }
+
+  /** `GET /tickets/12`: named only when a message needs it, never on the way of an answer. */
+  get what(): string {
+    return requestName(this.spec);
+  }
 }
 
 /** Each `reads` path split once: the same few paths are checked on every answer. */
@@ -188,7 +212,12 @@ function carries(body: unknown, path: string): boolean {
   return list ? Array.isArray(value) : value !== undefined && value !== null;
 }
 
-const NONE_MISSING: readonly string[] = [];
+/** The paths of `reads` that the body lacks; undefined when it holds them all (the common case, which allocates nothing). */
+function missingReads(body: unknown, reads: readonly string[]): string[] | undefined {
+  let missing: string[] | undefined;
+  for (const path of reads) if (!carries(body, path)) (missing ??= []).push(path);
+  return missing;
+}
 
 /** The keys of an answer that hold job statuses, which echo the items a job processed. */
 const JOB_STATUS_KEYS = ['job_status', 'job_statuses'];
@@ -241,66 +270,70 @@ export class Connection implements ZendeskConnection {
    */
   send(spec: RequestSpec): Promise<ZendeskResponse> {
     const key = spec.idempotencyKey ? this.options.idempotencyKey ?? randomUUID() : undefined;
-    const call: Call = { what: requestName(spec), write: spec.method !== 'GET', doubles: doublesIfReplayed(spec), key, uncertain: false };
-    // A promise chain rather than an async wrapper: one layer fewer on every request.
-    return this.sendWithRetries(spec, call).catch((error) => {
-      // Once an attempt may have applied the change, no later failure may say less than that.
-      if (error instanceof CallError && call.uncertain && error.toolError.code !== 'unknown_outcome') throw new CallError(this.afterLostAnswer(call, error.toolError));
-      if (error instanceof CallError && call.lost) error.answerLost = true;
-      throw error;
-    });
+    return this.sendWithRetries(spec, new Call(spec, key));
+  }
+
+  /** Once an attempt may have applied the change, no later failure may say less than that. */
+  private outcomeOf(error: unknown, call: Call): unknown {
+    if (!(error instanceof CallError)) return error;
+    if (call.uncertain && error.toolError.code !== 'unknown_outcome') return new CallError(this.afterLostAnswer(call, error.toolError));
+    if (call.lost) error.answerLost = true;
+    return error;
   }
 
   private async sendWithRetries(spec: RequestSpec, call: Call): Promise<ZendeskResponse> {
     const { url, headers, body } = httpRequestOf(this.base, this.headers, spec, call.key);
     const replaySafe = Boolean(call.key) || !call.doubles;
-    const { what } = call;
     let waitedMs = 0;
     let lastFailure = '';
 
-    for (let attemptNumber = 1; ; attemptNumber += 1) {
-      let outcome: AttemptOutcome;
-      // A request of an endpoint with its own limit always waits in line for that limit too.
-      const release = (spec.endpointLimit ? undefined : this.pacer.tryAcquire()) ?? (await this.acquire(this.policy.maxWaitMs - waitedMs, spec.endpointLimit));
-      try {
-        const response = await attempt({
-          method: spec.method,
-          url,
-          headers,
-          body,
-          timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          signal: this.options.signal,
-          fetch: this.options.fetch,
-          maxResponseBytes: this.options.maxResponseBytes,
-        });
-        this.pacer.observe(response.status, response.headers, spec.endpointLimit);
-        if (response.redirected || (response.status >= 300 && response.status < 400)) throw new CallError(this.unexpected(call, this.redirectProblem(response), response.status));
-        if (response.status < 300) return this.checked(response, spec, call);
-        outcome = { response };
-      } catch (error) {
-        if (!(error instanceof TransportFailure)) throw error;
-        if (error.kind === 'aborted') throw new CallError({ code: 'aborted', message: `${what} was cancelled by the caller.` });
-        if (error.kind === 'too_large') throw new CallError(this.unexpected(call, error.message));
-        if (error.kind === 'unknown_host') {
-          throw new CallError({ code: 'network_error', message: this.clean(`${what} failed: ${error.message}: check the ${this.options.baseUrl ? 'base URL' : 'subdomain'}.`) });
+    try {
+      for (let attemptNumber = 1; ; attemptNumber += 1) {
+        let outcome: AttemptOutcome;
+        // A request of an endpoint with its own limit always waits in line for that limit too.
+        const release = (spec.endpointLimit ? undefined : this.pacer.tryAcquire()) ?? (await this.acquire(this.policy.maxWaitMs - waitedMs, spec.endpointLimit));
+        try {
+          const response = await attempt({
+            method: spec.method,
+            url,
+            headers,
+            body,
+            timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            signal: this.options.signal,
+            fetch: this.options.fetch,
+            maxResponseBytes: this.options.maxResponseBytes,
+          });
+          this.pacer.observe(response.status, response.headers, spec.endpointLimit);
+          if (response.redirected || (response.status >= 300 && response.status < 400)) throw new CallError(this.unexpected(call, this.redirectProblem(response), response.status));
+          if (response.status < 300) return this.checked(response, spec, call);
+          outcome = { response };
+        } catch (error) {
+          if (!(error instanceof TransportFailure)) throw error;
+          if (error.kind === 'aborted') throw new CallError({ code: 'aborted', message: `${call.what} was cancelled by the caller.` });
+          if (error.kind === 'too_large') throw new CallError(this.unexpected(call, error.message));
+          if (error.kind === 'unknown_host') {
+            throw new CallError({ code: 'network_error', message: this.clean(`${call.what} failed: ${error.message}: check the ${this.options.baseUrl ? 'base URL' : 'subdomain'}.`) });
+          }
+          outcome = { failure: error.kind };
+          lastFailure = error.message;
+          // No answer: the server may have applied it. Only a key-carrying write of this kind is replayed after that.
+          if (call.doubles && error.kind !== 'refused') call.uncertain = true;
+          if (call.write && error.kind !== 'refused') call.lost = true;
+        } finally {
+          release();
         }
-        outcome = { failure: error.kind };
-        lastFailure = error.message;
-        // No answer: the server may have applied it. Only a key-carrying write of this kind is replayed after that.
-        if (call.doubles && error.kind !== 'refused') call.uncertain = true;
-        if (call.write && error.kind !== 'refused') call.lost = true;
-      } finally {
-        release();
-      }
 
-      const decision = decideRetry(outcome, { replaySafe, attempt: attemptNumber, waitedMs, policy: this.policy });
-      if (decision.retry) {
-        this.log(`${what}: ${'response' in outcome ? `answer ${outcome.response.status}` : lastFailure}; retry ${attemptNumber + 1} in ${decision.delayMs} ms`);
-        await this.wait(decision.delayMs);
-        waitedMs += decision.delayMs;
-        continue;
+        const decision = decideRetry(outcome, { replaySafe, attempt: attemptNumber, waitedMs, policy: this.policy });
+        if (decision.retry) {
+          this.log(`${call.what}: ${'response' in outcome ? `answer ${outcome.response.status}` : lastFailure}; retry ${attemptNumber + 1} in ${decision.delayMs} ms`);
+          await this.wait(decision.delayMs);
+          waitedMs += decision.delayMs;
+          continue;
+        }
+        throw new CallError(this.failure(call, outcome, lastFailure, decision, attemptNumber));
       }
-      throw new CallError(this.failure(call, outcome, lastFailure, decision, attemptNumber));
+    } catch (error) {
+      throw this.outcomeOf(error, call);
     }
   }
 
@@ -320,8 +353,8 @@ export class Connection implements ZendeskConnection {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new CallError(this.unexpected(call, `Zendesk answered ${status} with ${this.describeBody(body, response.headers)} instead of a JSON object`, status));
     }
-    const missing = spec.reads?.some((path) => !carries(body, path)) ? spec.reads.filter((path) => !carries(body, path)) : NONE_MISSING;
-    if (missing.length) {
+    const missing = spec.reads ? missingReads(body, spec.reads) : undefined;
+    if (missing) {
       throw new CallError(this.unexpected(call, `Zendesk answered ${status} without ${missing.join(', ')}, which this operation reads`, status));
     }
     for (const key of JOB_STATUS_KEYS) if (Object.prototype.hasOwnProperty.call(body, key)) body[key] = this.redactor.cleanValue(body[key]);

@@ -3,7 +3,7 @@
  * calls Zendesk through a Connection, and maps the answer onto the documented outputs. It never
  * throws for bad input or an HTTP error, and never looks an operation up: the catalog does that.
  */
-import type { AnyToolDefinition, Credentials, InputProblem, JobProgress, JobWaitOptions, ParamDefinition, RequestSpec, ToolError, ToolResult, ZendeskConnection } from '../contract';
+import type { AnyToolDefinition, Credentials, InputProblem, JobProgress, JobWaitOptions, ParamDefinition, RequestSpec, ToolError, ToolResult, ZendeskConnection, ZendeskResponse } from '../contract';
 import { runBatched } from './batches';
 import { runContext } from './composite';
 import { CallError, Connection, connectionOptionError, type ConnectionOptions } from './connection';
@@ -62,12 +62,25 @@ function requestOf(tool: AnyToolDefinition, params: Record<string, any>): Reques
 }
 
 /** Sends one request of an operation and maps the answer to its documented outputs. */
-async function callOnce(connection: ZendeskConnection, tool: AnyToolDefinition, params: Record<string, any>) {
-  if (!tool.request) throw new Error(`${tool.id} declares no request`);
-  const response = await connection.send(requestOf(tool, params));
+function callOnce(connection: ZendeskConnection, tool: AnyToolDefinition, params: Record<string, any>): Promise<Record<string, unknown>> {
+  let spec: RequestSpec;
+  try {
+    if (!tool.request) throw new Error(`${tool.id} declares no request`);
+    spec = requestOf(tool, params);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  // One promise chain, no async frame: this runs on every request.
+  return connection.send(spec).then((response) => outputsOf(tool, response, params));
+}
+
+/** The documented outputs of an answer, once the operation accepts it. */
+function outputsOf(tool: AnyToolDefinition, response: ZendeskResponse, params: Record<string, any>): Record<string, unknown> {
   const problem = tool.verify?.(response);
   if (problem) throw new CallError({ code: 'unauthorized', status: response.status, message: problem });
-  return conformOutputs(tool.outputs, tool.output(response, params));
+  // The parsed answer is this call's alone: its parts are completed in place rather than copied.
+  const { body } = response;
+  return conformOutputs(tool.outputs, tool.output(response, params), typeof body === 'object' && body !== null ? body : undefined);
 }
 
 async function collectAll(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>, maxItems: number): Promise<ToolResult> {
@@ -186,17 +199,19 @@ function hiddenParams(tool: AnyToolDefinition): readonly string[] {
  * faults, and even a defect of the definition itself (it never rejects). When the call carries
  * hidden params, the whole result (outputs, error, warnings) is cleaned of their values.
  */
-export async function runTool(tool: AnyToolDefinition, params?: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ToolResult> {
+export function runTool(tool: AnyToolDefinition, params?: Record<string, unknown>, options: ExecuteOptions = {}): Promise<ToolResult> {
   let secrets: string[] = [];
-  let result: ToolResult;
+  let result: Promise<ToolResult>;
   try {
     secrets = paramSecrets(tool, params);
-    result = await runChecked(tool, params, options, secrets);
+    result = runChecked(tool, params, options, secrets);
   } catch (error) {
-    result = fail({ code: 'unexpected_response', message: `Unexpected failure in ${String(tool?.id)}: ${(error as Error)?.message ?? String(error)}` });
+    result = Promise.resolve(fail({ code: 'unexpected_response', message: `Unexpected failure in ${String(tool?.id)}: ${messageOf(error)}` }));
   }
-  return secrets.length ? new Redactor(secrets).cleanValue(result) : result;
+  return secrets.length ? result.then((done) => new Redactor(secrets).cleanValue(done)) : result;
 }
+
+const messageOf = (error: unknown): string => (error as Error)?.message ?? String(error);
 
 export type CheckedCall = { ok: true; params: Record<string, any>; credentials: Credentials } | { ok: false; error: ToolError };
 
@@ -215,36 +230,45 @@ export function checkCall(tool: AnyToolDefinition, params: Record<string, unknow
   return input;
 }
 
-async function runChecked(tool: AnyToolDefinition, params: Record<string, unknown> | undefined, options: ExecuteOptions, secrets: readonly string[]): Promise<ToolResult> {
+/**
+ * The call once its input is checked. Never rejects: every failure, a defect of the definition
+ * included, resolves to a result. A single request (most calls) is one promise chain, without the
+ * async frames of the longer runs.
+ */
+function runChecked(tool: AnyToolDefinition, params: Record<string, unknown> | undefined, options: ExecuteOptions, secrets: readonly string[]): Promise<ToolResult> {
   const input = checkCall(tool, params, options);
-  if (!input.ok) return fail(input.error);
+  if (!input.ok) return Promise.resolve(fail(input.error));
   let connection: Connection;
   try {
     connection = new Connection(input.credentials, options, secrets);
   } catch (error) {
-    return fail(connectionOptionError(error));
+    return Promise.resolve(fail(connectionOptionError(error)));
   }
-  try {
-    if (tool.run) {
-      const result = await tool.run(input.params as never, runContext(connection, options));
-      return result.output ? { ...result, output: conformOutputs(tool.outputs, result.output) } as ToolResult : result;
-    }
-    if (options.all) return await collectAll(connection, tool, input.params, options.maxItems ?? DEFAULT_MAX_ITEMS);
-    if (tool.result.kind === 'batched') return await runBatched(connection, tool, input.params);
-    if (tool.result.kind === 'job') {
-      const batch = batchOf(tool, input.params);
-      const oversized = batch !== undefined && ((input.params[batch.param] as unknown[] | undefined)?.length ?? 0) > batch.limit;
-      if (options.waitForJob || oversized) {
-        const waitOptions = typeof options.waitForJob === 'object' ? options.waitForJob : {};
-        const job = await runJobsToCompletion(connection, tool, input.params, waitOptions, options.onProgress);
-        return jobOutcome(tool, input.params, job);
-      }
-    }
-    return { success: true, output: await callOnce(connection, tool, input.params) };
-  } catch (error) {
-    if (error instanceof CallError) return { success: false, error: error.toolError };
-    return fail({ code: 'unexpected_response', message: connection.clean(`Unexpected failure: ${(error as Error).message}`) });
+  const failed = (error: unknown): ToolResult =>
+    error instanceof CallError ? { success: false, error: error.toolError } : fail({ code: 'unexpected_response', message: connection.clean(`Unexpected failure: ${messageOf(error)}`) });
+  if (!runsLonger(tool, input.params, options)) return callOnce(connection, tool, input.params).then((output) => ({ success: true, output }), failed);
+  return runLonger(connection, tool, input.params, options).catch(failed);
+}
+
+/** Whether a call is more than one request: a composite, every page, a split batch, or a job waited for. */
+function runsLonger(tool: AnyToolDefinition, params: Record<string, any>, options: ExecuteOptions): boolean {
+  if (tool.run || options.all || tool.result.kind === 'batched') return true;
+  if (tool.result.kind !== 'job') return false;
+  const batch = batchOf(tool, params);
+  return Boolean(options.waitForJob) || (batch !== undefined && ((params[batch.param] as unknown[] | undefined)?.length ?? 0) > batch.limit);
+}
+
+async function runLonger(connection: Connection, tool: AnyToolDefinition, params: Record<string, any>, options: ExecuteOptions): Promise<ToolResult> {
+  if (tool.run) {
+    const result = await tool.run(params as never, runContext(connection, options));
+    return result.output ? ({ ...result, output: conformOutputs(tool.outputs, result.output) } as ToolResult) : result;
   }
+  if (options.all) return collectAll(connection, tool, params, options.maxItems ?? DEFAULT_MAX_ITEMS);
+  if (tool.result.kind === 'batched') return runBatched(connection, tool, params);
+  // A job waited for: asked, or more items than one job takes.
+  const waitOptions = typeof options.waitForJob === 'object' ? options.waitForJob : {};
+  const job = await runJobsToCompletion(connection, tool, params, waitOptions, options.onProgress);
+  return jobOutcome(tool, params, job);
 }
 
 /** The error an iterator throws, carrying the same ToolError a result would. */

@@ -5,7 +5,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AnyToolDefinition, Credentials, InputProblem, ParamDefinition } from '../contract';
-import { coerceParam, InputError, isBlank, mustBe } from './param-formats';
+import { formatOf, InputError, isBlank, mustBe } from './param-formats';
 import { connectionParamNames, paramsSchema } from './params-schema';
 
 export type { Credentials } from '../contract';
@@ -20,21 +20,81 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 interface InputChecks {
   validate: ValidateFunction;
   connectionParams: Set<string>;
-  params: [string, ParamDefinition][];
+  /** The params given a value (empty form fields mean "not set"), those the definition takes first. */
+  setValues: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** The typed value of every param set or defaulted, but those that already have a problem; adds a problem for each bad value. */
+  coerce: (given: Record<string, unknown>, problems: InputProblem[]) => Record<string, unknown>;
 }
 const checksOf = new WeakMap<AnyToolDefinition, InputChecks>();
 
 function inputChecks(tool: AnyToolDefinition): InputChecks {
   let checks = checksOf.get(tool);
   if (!checks) {
+    const params = Object.entries(tool.params as Record<string, ParamDefinition>);
     checks = {
       validate: ajv.compile(paramsSchema(tool, 'input')),
       connectionParams: new Set(connectionParamNames(tool)),
-      params: Object.entries(tool.params as Record<string, ParamDefinition>),
+      setValues: compileSetValues(params.map(([name]) => name)),
+      coerce: compileCoerce(params),
     };
     checksOf.set(tool, checks);
   }
   return checks;
+}
+
+/*
+ * The two functions below are generated once per definition and read and write each param by its
+ * name, as the output shapers do: a loop over the names made every access a computed one, which V8
+ * serves through its slowest (megamorphic) path, the largest share of the input checks' time. The
+ * sources hold only the definitions' own param names, each quoted by JSON.stringify.
+ */
+
+const own = Object.prototype.hasOwnProperty;
+const hasProblem = (problems: readonly InputProblem[], name: string) => problems.some((p) => p.param === name);
+
+function compileSetValues(names: readonly string[]): InputChecks['setValues'] {
+  const lines = ['const g = {};', 'let x, seen = 0, keys = 0;'];
+  for (const name of names) {
+    const quoted = JSON.stringify(name);
+    lines.push(`x = raw[${quoted}]; if (x !== undefined && own.call(raw, ${quoted})) { seen++; if (!blank(x)) g[${quoted}] = x; }`);
+  }
+  // Params the definition does not take are kept, in the order given, for the checks to report.
+  lines.push('for (const k in raw) keys++;', 'if (keys > seen) for (const k in raw) if (!known.has(k) && own.call(raw, k) && !blank(raw[k])) g[k] = raw[k];', 'return g;');
+  const body = `return function setValues(raw) {\n${lines.join('\n')}\n};`;
+  return new Function('own', 'blank', 'known', body)(own, isBlank, new Set(names));
+}
+
+/** Marks a value that could not be coerced (its problem is recorded). */
+const BAD_VALUE = Symbol('bad value');
+
+type ReadParam = (raw: unknown, definition: ParamDefinition) => unknown;
+
+function coerced(read: ReadParam, value: unknown, definition: ParamDefinition, name: string, problems: InputProblem[]): unknown {
+  try {
+    return read(value, definition);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push({ param: name, message: `${name} ${error.message}` });
+    return BAD_VALUE;
+  }
+}
+
+function compileCoerce(params: readonly [string, ParamDefinition][]): InputChecks['coerce'] {
+  const lines = ['const p = {};', 'let x;'];
+  params.forEach(([name], i) => {
+    const quoted = JSON.stringify(name);
+    lines.push(
+      `x = g[${quoted}]; if (x === undefined) x = dv[${i}];`,
+      `if (x !== undefined && !(problems.length > 0 && has(problems, ${quoted}))) { x = coerced(r[${i}], x, d[${i}], ${quoted}, problems); if (x !== bad) p[${quoted}] = x; }`,
+    );
+  });
+  lines.push('return p;');
+  const body = `return function coerce(g, problems) {\n${lines.join('\n')}\n};`;
+  // Each param's default and format reader are looked up here, once, not on every call.
+  const definitions = params.map(([, definition]) => definition);
+  const readers = definitions.map((definition) => formatOf(definition).read);
+  const defaults = definitions.map((definition) => definition.default);
+  return new Function('d', 'r', 'dv', 'has', 'coerced', 'bad', body)(definitions, readers, defaults, hasProblem, coerced, BAD_VALUE);
 }
 
 const preview = (value: unknown) => {
@@ -79,12 +139,10 @@ export function prepareInput(tool: AnyToolDefinition, raw: Record<string, unknow
     return { ok: false, problems: [{ param: '', message: 'params must be an object of param names to values' }] };
   }
   if (!tool.connection) return { ok: false, problems: [{ param: '', message: `${tool.id} declares no connection: define it with defineTool.` }] };
-  const { validate, connectionParams, params: defs } = inputChecks(tool);
-  // Empty form fields mean "not set".
-  const given: Record<string, unknown> = {};
-  for (const name in raw) if (Object.prototype.hasOwnProperty.call(raw, name) && !isBlank(raw[name])) given[name] = raw[name];
+  const { validate, connectionParams, setValues, coerce } = inputChecks(tool);
+  // Copied even when nothing is empty: the checks then read an object of one shape, ours.
+  const given = raw === undefined ? {} : setValues(raw);
   const problems: InputProblem[] = [];
-  const hasProblem = (name: string) => problems.length > 0 && problems.some((p) => p.param === name);
   if (!validate(given)) {
     for (const error of validate.errors ?? []) {
       const missing = error.keyword === 'required' && (error.params as { missingProperty: string }).missingProperty;
@@ -92,24 +150,13 @@ export function prepareInput(tool: AnyToolDefinition, raw: Record<string, unknow
       if (missing && connectionParams.has(missing)) continue;
       if (error.instancePath && problems.some((p) => `/${p.param}` === error.instancePath)) continue;
       const problem = describeSchemaError(tool, error, given);
-      if (!hasProblem(problem.param)) problems.push(problem);
+      if (!hasProblem(problems, problem.param)) problems.push(problem);
     }
   }
   const credentials = tool.connection.read(given);
-  if ('param' in credentials && !hasProblem(credentials.param)) problems.push(credentials);
+  if ('param' in credentials && !hasProblem(problems, credentials.param)) problems.push(credentials);
 
-  const params: Record<string, unknown> = {};
-  for (const [name, definition] of defs) {
-    if (hasProblem(name)) continue;
-    const value = given[name] ?? definition.default;
-    if (value === undefined) continue;
-    try {
-      params[name] = coerceParam(value, definition);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push({ param: name, message: `${name} ${error.message}` });
-    }
-  }
+  const params = coerce(given, problems);
   if (problems.length === 0) {
     const problem = tool.check?.(params as never);
     if (problem) problems.push(problem);

@@ -278,11 +278,6 @@ export function mustBe(definition: ParamDefinition): string {
   return definition.enum ? `must be one of: ${definition.enum.join(', ')}` : formatOf(definition).mustBe(definition);
 }
 
-/** The typed value of a param's coerced form. Throws an InputError for a bad value. */
-export function coerceParam(raw: unknown, definition: ParamDefinition): unknown {
-  return formatOf(definition).read(raw, definition);
-}
-
 /** The example or default of a definition as the typed value a model would send; undefined when unreadable. */
 export function typedValue(definition: ParamDefinition, text: string | undefined): unknown {
   if (text === undefined) return undefined;

@@ -122,7 +122,10 @@ function headerRecord(source: { forEach(callback: (value: string, key: string) =
   const raw = nodeFetchHeaders ? (source as Partial<NodeFetchHeaders>).raw : undefined;
   if (typeof raw === 'function') {
     const map = raw.call(source);
-    for (const key in map) headers[key.toLowerCase()] = map[key].join(', ');
+    for (const key in map) {
+      const values = map[key];
+      headers[key.toLowerCase()] = values.length === 1 ? values[0] : values.join(', ');
+    }
     return headers;
   }
   source.forEach((value, key) => {
@@ -149,8 +152,8 @@ interface InFlight {
   fail?: (error: Error) => void;
 }
 
-/** Reads a Node stream (node-fetch's body) to its end, up to `cap` bytes; `sent.fail` ends the read. */
-function readNodeStream(body: NodeJS.ReadableStream, cap: number, stop: () => void, sent: InFlight): Promise<Buffer> {
+/** Reads a Node stream (node-fetch's body) to its end as text, up to `cap` bytes; `sent.fail` ends the read. */
+function readNodeStream(body: NodeJS.ReadableStream, cap: number, stop: () => void, sent: InFlight): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -159,7 +162,7 @@ function readNodeStream(body: NodeJS.ReadableStream, cap: number, stop: () => vo
       if (done) return;
       done = true;
       if (error) reject(error);
-      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes));
+      else resolve((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, bytes)).toString('utf8'));
     };
     sent.fail = finish;
     body.on('data', (chunk: Buffer | string) => {
@@ -177,14 +180,14 @@ function readNodeStream(body: NodeJS.ReadableStream, cap: number, stop: () => vo
   });
 }
 
-/** Reads a WHATWG stream (an injected fetch's body) to its end, up to `cap` bytes. */
-async function readWebStream(body: { getReader(): any }, cap: number, stop: () => void): Promise<Buffer> {
+/** Reads a WHATWG stream (an injected fetch's body) to its end as text, up to `cap` bytes. */
+async function readWebStream(body: { getReader(): any }, cap: number, stop: () => void): Promise<string> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, bytes);
+    if (done) return Buffer.concat(chunks, bytes).toString('utf8');
     bytes += value.byteLength;
     if (bytes > cap) {
       reader.cancel().catch(() => undefined);
@@ -202,17 +205,19 @@ type FetchResponse = Awaited<ReturnType<FetchLike>>;
  * unread, a stream is counted as it comes and abandoned at the cap. (Only a fetch that offers no
  * stream can be checked no sooner than its text() is read.)
  */
-async function readText(response: FetchResponse, headers: Record<string, string>, cap: number, stop: () => void, sent: InFlight): Promise<string> {
+function readText(response: FetchResponse, headers: Record<string, string>, cap: number, stop: () => void, sent: InFlight): Promise<string> {
   const body = response.body as any;
   if (Number(headers['content-length']) > cap) {
     stop();
-    throw tooLarge(cap);
+    return Promise.reject(tooLarge(cap));
   }
-  if (typeof body?.getReader === 'function') return (await readWebStream(body, cap, stop)).toString('utf8');
-  if (typeof body?.on === 'function') return (await readNodeStream(body, cap, stop, sent)).toString('utf8');
-  const text = await response.text();
-  if (Buffer.byteLength(text) > cap) throw tooLarge(cap);
-  return text;
+  // The stream's own promise is handed on as it is: one promise fewer on every answer.
+  if (typeof body?.getReader === 'function') return readWebStream(body, cap, stop);
+  if (typeof body?.on === 'function') return readNodeStream(body, cap, stop, sent);
+  return response.text().then((text) => {
+    if (Buffer.byteLength(text) > cap) throw tooLarge(cap);
+    return text;
+  });
 }
 
 export async function attempt(request: AttemptRequest): Promise<AttemptResponse> {

@@ -27,15 +27,18 @@ export function checkedBaseUrl(baseUrl: string): string {
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
 
 /** Appends percent-encoded path segments and query; lists are sent comma-separated. */
-export function buildUrl(base: string, path: readonly (string | number)[], query: Record<string, QueryValue> = {}): string {
-  const segments = path.map((segment) => encodeURIComponent(String(segment))).join('/');
-  const pairs = Object.entries(query)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const encoded = Array.isArray(value)
-        ? value.map((item) => encodeURIComponent(String(item))).join(',')
-        : encodeURIComponent(String(value));
-      return `${encodeURIComponent(key)}=${encoded}`;
-    });
-  return `${base}/${segments}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+export function buildUrl(base: string, path: readonly (string | number)[], query?: Record<string, QueryValue>): string {
+  // Plain loops: this runs on every request, and most have no query.
+  let url = path.length === 0 ? `${base}/` : base;
+  // An integer (an id, most segments) reads the same encoded: only other segments are encoded.
+  for (const segment of path) url += `/${Number.isSafeInteger(segment) ? segment : encodeURIComponent(String(segment))}`;
+  let separator = '?';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    const encoded = Array.isArray(value) ? value.map((item) => encodeURIComponent(String(item))).join(',') : encodeURIComponent(String(value));
+    url += `${separator}${encodeURIComponent(key)}=${encoded}`;
+    separator = '&';
+  }
+  return url;
 }

@@ -70,6 +70,21 @@ describe('conformOutputs', () => {
     }
   });
 
+  it.each(tools.map((tool) => [tool.id, tool.outputs] as const))('%s: shapes 40 answers of its own in place as the rule says', (_id, outputs) => {
+    const next = random(11);
+    for (let i = 0; i < 40; i += 1) {
+      const value = sample({ type: 'object', description: '', properties: outputs }, next) as Record<string, unknown> | null;
+      const answer = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+      const want = expectedTop(outputs, structuredClone(answer));
+      // As the executor calls it: the outputs read straight from the answer, which is passed along.
+      const shaped = conformOutputs(outputs, { ...answer }, answer);
+      expect(shaped).toEqual(want);
+      for (const key of Object.keys(shaped)) {
+        if (typeof answer[key] === 'object' && answer[key] !== null) expect(shaped[key]).toBe(answer[key]); // completed, not copied
+      }
+    }
+  });
+
   const outputs: OutputMap = {
     ticket: {
       type: 'object',
@@ -95,6 +110,22 @@ describe('conformOutputs', () => {
     expect(fixed).toEqual({ ticket: { id: null, tags: ['a', null], custom: true }, count: null });
     expect(fixed.ticket).not.toBe(missing);
     expect(missing).toEqual({ custom: true, tags: ['a', null] });
+  });
+
+  it("completes the answer's own parts in place, and copies whatever else the outputs hold", () => {
+    const answer = { ticket: { tags: ['a'], via: { channel: 'web' } } };
+    const fromParams = { custom: true }; // a param the caller passed, echoed by an output
+    const shaped = conformOutputs(outputs, { ticket: answer.ticket, count: 1, cursor: undefined }, answer) as { ticket: object };
+    expect(shaped.ticket).toBe(answer.ticket);
+    expect(answer.ticket).toEqual({ tags: ['a'], via: { channel: 'web' }, id: null });
+
+    const echoed = conformOutputs(outputs, { ticket: fromParams }, answer) as { ticket: object };
+    expect(echoed.ticket).toEqual({ custom: true, id: null, tags: null });
+    expect(fromParams).toEqual({ custom: true });
+    // An object nested in the answer but not one of its top-level values is not assumed to be its own either.
+    const nested = { ticket: { custom: 1 } };
+    conformOutputs(outputs, { ticket: nested.ticket }, { wrapper: nested });
+    expect(nested.ticket).toEqual({ custom: 1 });
   });
 
   it('leaves an optional output out when absent and keeps it when present, even null', () => {
