@@ -65,7 +65,7 @@ function objectShape(properties: OutputMap, mode: Mode): ShapeObject {
   const inner: Shape[] = [];
   // The object written to: the value itself in place; a copy made at the first change otherwise.
   const target = mode === 'inPlace' ? 'v' : '(c || (c = Object.assign({}, v)))';
-  const lines: string[] = ['let c, x, y;'];
+  const lines: string[] = [mode === 'inPlace' ? 'let x, y;' : 'let c, x, y;'];
   for (const [key, node] of Object.entries(properties)) {
     const at = `[${JSON.stringify(key)}]`;
     lines.push(`x = v${at};`);
@@ -78,7 +78,7 @@ function objectShape(properties: OutputMap, mode: Mode): ShapeObject {
     inner.push(nested);
     lines.push(`${node.optional ? 'if (x !== undefined) { ' : '{ '}y = h[${inner.length - 1}](x); if (y !== x) ${target}${at} = y; }`);
   }
-  lines.push('return c || v;');
+  lines.push(mode === 'inPlace' ? 'return v;' : 'return c || v;');
   // The source holds only the definitions' own keys, each quoted by JSON.stringify. Copies are made by
   // Object.assign: an object spread in generated code took V8's slow path, about 4 times slower.
   return new Function('h', `return function shape(v) {\n${lines.join('\n')}\n};`)(inner) as ShapeObject;
