@@ -347,6 +347,8 @@ describe('the playground on a real account', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-cancel');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#confirm', { state: 'hidden' });
+    // The dialog's close event, which answers "no", is dispatched after the dialog is hidden: wait for its answer.
+    await page.waitForFunction(() => document.querySelector('#result-body')?.textContent?.includes('Not run: nothing was sent.'));
     expect(await page.textContent('#result-body')).toContain('Not run: nothing was sent.');
     expect(account.state.ticket(4)).toBeDefined();
     await page.click('#run');
